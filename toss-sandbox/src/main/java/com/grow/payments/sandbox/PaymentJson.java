@@ -1,0 +1,100 @@
+package com.grow.payments.sandbox;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Renders a payment as Toss's Payment object (API version 2022-11-16), with Toss's field names and
+ * explicit nulls for the parts a card payment does not have, so clients parse the real shape.
+ */
+final class PaymentJson {
+
+    static final String API_VERSION = "2022-11-16";
+
+    private final String mid;
+    private final String baseUrl;
+
+    PaymentJson(String mid, String baseUrl) {
+        this.mid = mid;
+        this.baseUrl = baseUrl;
+    }
+
+    ObjectNode render(SandboxPayment p) {
+        ObjectNode n = Json.object();
+        n.put("mId", mid);
+        n.put("version", API_VERSION);
+        n.put("lastTransactionKey", p.lastTransactionKey());
+        n.put("paymentKey", p.paymentKey());
+        n.put("type", "NORMAL");
+        n.put("orderId", p.orderId());
+        n.put("orderName", p.orderName());
+        n.put("currency", "KRW");
+        n.put("method", p.method());
+        n.put("status", p.status().name());
+        n.put("totalAmount", p.totalAmount());
+        n.put("balanceAmount", p.balanceAmount());
+        n.put("suppliedAmount", p.suppliedAmount());
+        n.put("vat", p.vat());
+        n.put("taxFreeAmount", p.taxFreeAmount());
+        n.put("taxExemptionAmount", 0L);
+        n.put("requestedAt", TossFormats.timestamp(p.requestedAt()));
+        n.put("approvedAt", TossFormats.timestamp(p.approvedAt()));
+        n.put("useEscrow", false);
+        n.put("cultureExpense", false);
+        n.put("isPartialCancelable", true);
+        n.set("card", card(p.card()));
+        n.putNull("virtualAccount");
+        n.putNull("transfer");
+        n.putNull("mobilePhone");
+        n.putNull("giftCertificate");
+        n.putNull("cashReceipt");
+        n.putNull("cashReceipts");
+        n.putNull("discount");
+        n.putNull("secret");
+        n.putNull("easyPay");
+        n.put("country", "KR");
+        n.set("cancels", p.cancels().isEmpty() ? null : cancels(p));
+        n.set("receipt", Json.object().put("url", baseUrl + "/sandbox/receipts/" + p.paymentKey()));
+        n.set("failure", p.failure() == null ? null
+                : Json.object().put("code", p.failure().code()).put("message", p.failure().message()));
+        n.putNull("metadata");
+        return n;
+    }
+
+    private static ObjectNode card(SandboxPayment.Card card) {
+        return Json.object()
+                .put("issuerCode", card.issuerCode())
+                .put("acquirerCode", card.acquirerCode())
+                .put("number", card.number())
+                .put("installmentPlanMonths", 0)
+                .put("isInterestFree", false)
+                .putNull("interestPayer")
+                .put("approveNo", card.approveNo())
+                .put("useCardPoint", false)
+                .put("cardType", "신용")
+                .put("ownerType", "개인")
+                .put("acquireStatus", card.acquireStatus())
+                .put("amount", card.amount());
+    }
+
+    private static ArrayNode cancels(SandboxPayment p) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        for (SandboxPayment.Cancel c : p.cancels()) {
+            list.add(Json.object()
+                    .put("transactionKey", c.transactionKey())
+                    .put("cancelReason", c.cancelReason())
+                    .put("taxExemptionAmount", 0L)
+                    .put("canceledAt", TossFormats.timestamp(c.canceledAt()))
+                    .put("transferDiscountAmount", 0L)
+                    .put("easyPayDiscountAmount", 0L)
+                    .put("receiptKey", c.receiptKey())
+                    .put("cancelAmount", c.cancelAmount())
+                    .put("taxFreeAmount", c.taxFreeAmount())
+                    .put("refundableAmount", c.refundableAmount())
+                    .put("cancelStatus", "DONE")
+                    // Only foreign easy-pay cancels run asynchronously and carry a request id.
+                    .putNull("cancelRequestId"));
+        }
+        return list;
+    }
+}

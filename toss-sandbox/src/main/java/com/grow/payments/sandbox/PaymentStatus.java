@@ -1,0 +1,23 @@
+package com.grow.payments.sandbox;
+
+/** Toss's Payment.status values, spelled exactly as on the wire. */
+public enum PaymentStatus {
+    READY,
+    IN_PROGRESS,
+    WAITING_FOR_DEPOSIT,
+    DONE,
+    CANCELED,
+    PARTIAL_CANCELED,
+    ABORTED,
+    EXPIRED;
+
+    /** States from which a cancel may run. */
+    boolean isCancelable() {
+        return this == DONE || this == PARTIAL_CANCELED;
+    }
+
+    /** States that mean money moved at least once. */
+    boolean wasApproved() {
+        return this == DONE || this == PARTIAL_CANCELED || this == CANCELED;
+    }
+}

@@ -1,0 +1,143 @@
+package com.grow.payments.sandbox;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * All sandbox payments, in memory. One lock guards everything: operations are microseconds long,
+ * and a single lock makes "at most one approval per order" trivially true under concurrency.
+ */
+final class PaymentStore {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentStore.class);
+
+    private final Clock clock;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, PaymentRecord> byKey = new HashMap<>();
+    // An order may be authorized again after an abort or expiry; the newest attempt is last.
+    private final Map<String, List<PaymentRecord>> byOrder = new HashMap<>();
+    private final List<Consumer<SandboxPayment>> listeners = new CopyOnWriteArrayList<>();
+
+    PaymentStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Runs a read-modify-write over the store without interleaving with any other. */
+    <T> T atomically(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Creates an authenticated session, as the buyer's window does when the card is authenticated. */
+    PaymentRecord authorize(String orderId, String orderName, long amount, String outcome) {
+        return atomically(() -> {
+            List<PaymentRecord> attempts = byOrder.getOrDefault(orderId, List.of());
+            for (PaymentRecord attempt : attempts) {
+                attempt.expireIfDue(now());
+                if (attempt.status().wasApproved()) {
+                    throw new TossApiException("DUPLICATED_ORDER_ID");
+                }
+            }
+            String paymentKey;
+            do {
+                paymentKey = TossFormats.paymentKey(now());
+            } while (byKey.containsKey(paymentKey));
+            PaymentRecord record = new PaymentRecord(paymentKey, orderId, orderName, amount, now(), outcome);
+            byKey.put(paymentKey, record);
+            byOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(record);
+            log.debug("authorized order {} amount {} outcome {}", orderId, amount, outcome == null ? "APPROVE" : outcome);
+            return record;
+        });
+    }
+
+    /** Call with the lock held. Applies the 10-minute rule before anyone looks at the payment. */
+    PaymentRecord byPaymentKey(String paymentKey) {
+        PaymentRecord record = byKey.get(paymentKey);
+        refresh(record);
+        return record;
+    }
+
+    /** Call with the lock held. The newest attempt for the order. */
+    PaymentRecord byOrderId(String orderId) {
+        List<PaymentRecord> attempts = byOrder.get(orderId);
+        if (attempts == null || attempts.isEmpty()) {
+            return null;
+        }
+        // An approved attempt wins over a later abandoned one: it is the order's payment.
+        PaymentRecord chosen = attempts.get(attempts.size() - 1);
+        for (PaymentRecord attempt : attempts) {
+            refresh(attempt);
+            if (attempt.status().wasApproved()) {
+                chosen = attempt;
+            }
+        }
+        return chosen;
+    }
+
+    /** Call with the lock held. Whether another attempt of the same order already took the money. */
+    boolean orderPaidByAnother(PaymentRecord record) {
+        return byOrder.getOrDefault(record.orderId(), List.of()).stream()
+                .anyMatch(other -> other != record && other.status().wasApproved());
+    }
+
+    Optional<SandboxPayment> snapshotByOrderId(String orderId) {
+        return atomically(() -> Optional.ofNullable(byOrderId(orderId)).map(PaymentRecord::snapshot));
+    }
+
+    Optional<SandboxPayment> snapshotByPaymentKey(String paymentKey) {
+        return atomically(() -> Optional.ofNullable(byPaymentKey(paymentKey)).map(PaymentRecord::snapshot));
+    }
+
+    /** Call with the lock held after a state change, so observers (e.g. a future webhook sender) see it in order. */
+    void changed(PaymentRecord record) {
+        if (listeners.isEmpty()) {
+            return;
+        }
+        SandboxPayment snapshot = record.snapshot();
+        for (Consumer<SandboxPayment> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException e) {
+                log.warn("payment listener failed for order {}", snapshot.orderId(), e);
+            }
+        }
+    }
+
+    void addListener(Consumer<SandboxPayment> listener) {
+        listeners.add(listener);
+    }
+
+    void clear() {
+        atomically(() -> {
+            byKey.clear();
+            byOrder.clear();
+            return null;
+        });
+    }
+
+    private void refresh(PaymentRecord record) {
+        if (record != null && record.expireIfDue(now())) {
+            changed(record);
+        }
+    }
+}

@@ -1,0 +1,145 @@
+package com.grow.payments.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+import java.util.OptionalLong;
+
+/** Toss's core payment resource: confirm, the two lookups, and cancel. */
+final class PaymentsApi {
+
+    private static final int MAX_CANCEL_REASON = 200;
+
+    private final PaymentStore store;
+    private final SandboxStats stats;
+    private final PaymentJson json;
+
+    PaymentsApi(PaymentStore store, SandboxStats stats, PaymentJson json) {
+        this.store = store;
+        this.stats = stats;
+        this.json = json;
+    }
+
+    void register(Router router) {
+        router.toss("POST", "/v1/payments/confirm", FaultPlan.CONFIRM, this::confirm, this::countConfirm)
+                .toss("GET", "/v1/payments/{paymentKey}", FaultPlan.LOOKUP, this::byPaymentKey)
+                .toss("GET", "/v1/payments/orders/{orderId}", FaultPlan.LOOKUP, this::byOrderId)
+                .toss("POST", "/v1/payments/{paymentKey}/cancel", FaultPlan.CANCEL, this::cancel);
+    }
+
+    /** Counted on arrival, before faults or replays, so tests see every attempt the client made. */
+    private void countConfirm(SandboxRequest request) {
+        JsonNode body = request.jsonOrNull();
+        JsonNode orderId = body == null ? null : body.get("orderId");
+        if (orderId != null && orderId.isTextual()) {
+            stats.recordConfirmRequest(orderId.textValue());
+        }
+    }
+
+    private SandboxResponse confirm(SandboxRequest request) {
+        JsonNode body = request.json();
+        String paymentKey = Json.requiredText(body, "paymentKey");
+        String orderId = Json.requiredText(body, "orderId");
+        if (!TossFormats.isValidOrderId(orderId)) {
+            throw TossApiException.invalidRequest("orderId 는 영문 대소문자, 숫자, -, _ 로 이루어진 6자 이상 64자 이하여야 합니다.");
+        }
+        long amount = Json.requiredPositiveLong(body, "amount");
+        return store.atomically(() -> approve(paymentKey, orderId, amount));
+    }
+
+    private SandboxResponse approve(String paymentKey, String orderId, long amount) {
+        PaymentRecord payment = store.byPaymentKey(paymentKey);
+        if (payment == null || !payment.orderId().equals(orderId)) {
+            throw new TossApiException("NOT_FOUND_PAYMENT_SESSION");
+        }
+        switch (payment.status()) {
+            case IN_PROGRESS -> { }
+            case DONE, CANCELED, PARTIAL_CANCELED, ABORTED -> throw new TossApiException("ALREADY_PROCESSED_PAYMENT");
+            default -> throw new TossApiException("NOT_FOUND_PAYMENT_SESSION");
+        }
+        if (amount != payment.totalAmount()) {
+            throw TossApiException.invalidRequest("결제 금액이 일치하지 않습니다. (amount mismatch: requested "
+                    + amount + ", authorized " + payment.totalAmount() + ")");
+        }
+        if (store.orderPaidByAnother(payment)) {
+            throw new TossApiException("ALREADY_PROCESSED_PAYMENT");
+        }
+        String decline = payment.outcome();
+        if (decline != null) {
+            // In Toss a card decline surfaces at confirm, and the payment is then ABORTED for good.
+            TossApiException error = new TossApiException(decline);
+            payment.abort(error.code(), error.getMessage());
+            store.changed(payment);
+            throw error;
+        }
+        payment.approve(store.now());
+        stats.recordApproval(orderId, amount);
+        store.changed(payment);
+        return SandboxResponse.json(200, json.render(payment.snapshot()));
+    }
+
+    private SandboxResponse byPaymentKey(SandboxRequest request) {
+        String paymentKey = request.pathParam("paymentKey");
+        return store.atomically(() -> render(store.byPaymentKey(paymentKey)));
+    }
+
+    private SandboxResponse byOrderId(SandboxRequest request) {
+        String orderId = request.pathParam("orderId");
+        return store.atomically(() -> render(store.byOrderId(orderId)));
+    }
+
+    private SandboxResponse render(PaymentRecord payment) {
+        if (payment == null) {
+            throw new TossApiException("NOT_FOUND_PAYMENT");
+        }
+        return SandboxResponse.json(200, json.render(payment.snapshot()));
+    }
+
+    private SandboxResponse cancel(SandboxRequest request) {
+        String paymentKey = request.pathParam("paymentKey");
+        JsonNode body = request.json();
+        String reason = Json.requiredText(body, "cancelReason");
+        if (reason.length() > MAX_CANCEL_REASON) {
+            throw TossApiException.invalidRequest("cancelReason 은 최대 200자입니다.");
+        }
+        OptionalLong requested = Json.optionalLong(body, "cancelAmount");
+        if (requested.isPresent() && requested.getAsLong() <= 0) {
+            throw TossApiException.invalidRequest("cancelAmount 는 0보다 커야 합니다.");
+        }
+        long taxFree = Json.optionalLong(body, "taxFreeAmount").orElse(0L);
+        if (taxFree < 0) {
+            throw TossApiException.invalidRequest("taxFreeAmount 는 0 이상이어야 합니다.");
+        }
+        JsonNode refundAccount = body.get("refundReceiveAccount");
+        if (refundAccount != null && !refundAccount.isNull() && !refundAccount.isObject()) {
+            throw TossApiException.invalidRequest("refundReceiveAccount 는 객체여야 합니다.");
+        }
+        // refundReceiveAccount only matters for virtual-account refunds; a card refund goes back to the card.
+        return store.atomically(() -> applyCancel(paymentKey, reason, requested, taxFree));
+    }
+
+    private SandboxResponse applyCancel(String paymentKey, String reason, OptionalLong requested, long taxFree) {
+        PaymentRecord payment = store.byPaymentKey(paymentKey);
+        if (payment == null) {
+            throw new TossApiException("NOT_FOUND_PAYMENT");
+        }
+        if (payment.status() == PaymentStatus.CANCELED) {
+            throw new TossApiException("ALREADY_CANCELED_PAYMENT");
+        }
+        if (!payment.status().isCancelable()) {
+            throw new TossApiException("NOT_CANCELABLE_PAYMENT");
+        }
+        long amount = requested.orElse(payment.balanceAmount());
+        if (amount > payment.balanceAmount()) {
+            throw new TossApiException("NOT_CANCELABLE_AMOUNT");
+        }
+        if (taxFree > amount) {
+            throw TossApiException.invalidRequest("taxFreeAmount 는 cancelAmount 보다 클 수 없습니다.");
+        }
+        Instant now = store.now();
+        payment.cancel(reason, amount, taxFree, now);
+        stats.recordCancel(payment.orderId(), amount);
+        store.changed(payment);
+        return SandboxResponse.json(200, json.render(payment.snapshot()));
+    }
+}

@@ -1,0 +1,127 @@
+package com.grow.payments.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters that let tests prove a client's behaviour, above all that an order was approved at most
+ * once however many times its confirm was retried. Thread-safe; readable while calls run.
+ */
+public final class SandboxStats {
+
+    private static final class OrderCounters {
+        final LongAdder confirmRequests = new LongAdder();
+        final LongAdder approvals = new LongAdder();
+        final LongAdder cancelExecutions = new LongAdder();
+    }
+
+    private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, OrderCounters> orders = new ConcurrentHashMap<>();
+    private final LongAdder approvals = new LongAdder();
+    private final LongAdder cancelExecutions = new LongAdder();
+    private final LongAdder approvedAmount = new LongAdder();
+    private final LongAdder canceledAmount = new LongAdder();
+
+    /** Requests received by an endpoint ("confirm", "cancel", "lookup", "authorize", ...), whatever their fate. */
+    public long requests(String endpoint) {
+        LongAdder adder = requests.get(endpoint);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    public Map<String, Long> requestsByEndpoint() {
+        Map<String, Long> out = new TreeMap<>();
+        requests.forEach((endpoint, adder) -> out.put(endpoint, adder.sum()));
+        return out;
+    }
+
+    /** Authenticated confirm requests naming this order, including replays and faulted ones. */
+    public long confirmRequests(String orderId) {
+        return order(orderId, counters -> counters.confirmRequests);
+    }
+
+    /** Times the order actually moved to DONE; a correct client never makes this exceed 1. */
+    public long approvals(String orderId) {
+        return order(orderId, counters -> counters.approvals);
+    }
+
+    /** Cancels that actually ran against the order (replays not counted). */
+    public long cancelExecutions(String orderId) {
+        return order(orderId, counters -> counters.cancelExecutions);
+    }
+
+    public long totalApprovals() {
+        return approvals.sum();
+    }
+
+    public long totalCancelExecutions() {
+        return cancelExecutions.sum();
+    }
+
+    public long approvedAmountTotal() {
+        return approvedAmount.sum();
+    }
+
+    public long canceledAmountTotal() {
+        return canceledAmount.sum();
+    }
+
+    void recordRequest(String endpoint) {
+        requests.computeIfAbsent(endpoint, e -> new LongAdder()).increment();
+    }
+
+    void recordConfirmRequest(String orderId) {
+        counters(orderId).confirmRequests.increment();
+    }
+
+    void recordApproval(String orderId, long amount) {
+        counters(orderId).approvals.increment();
+        approvals.increment();
+        approvedAmount.add(amount);
+    }
+
+    void recordCancel(String orderId, long amount) {
+        counters(orderId).cancelExecutions.increment();
+        cancelExecutions.increment();
+        canceledAmount.add(amount);
+    }
+
+    void reset() {
+        requests.clear();
+        orders.clear();
+        approvals.reset();
+        cancelExecutions.reset();
+        approvedAmount.reset();
+        canceledAmount.reset();
+    }
+
+    Map<String, Object> toJson() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("requests", requestsByEndpoint());
+        out.put("totalApprovals", totalApprovals());
+        out.put("totalCancelExecutions", totalCancelExecutions());
+        out.put("approvedAmountTotal", approvedAmountTotal());
+        out.put("canceledAmountTotal", canceledAmountTotal());
+        Map<String, Object> perOrder = new TreeMap<>();
+        orders.forEach((orderId, counters) -> {
+            Map<String, Long> row = new LinkedHashMap<>();
+            row.put("confirmRequests", counters.confirmRequests.sum());
+            row.put("approvals", counters.approvals.sum());
+            row.put("cancelExecutions", counters.cancelExecutions.sum());
+            perOrder.put(orderId, row);
+        });
+        out.put("orders", perOrder);
+        return out;
+    }
+
+    private OrderCounters counters(String orderId) {
+        return orders.computeIfAbsent(orderId, id -> new OrderCounters());
+    }
+
+    private long order(String orderId, java.util.function.Function<OrderCounters, LongAdder> counter) {
+        OrderCounters counters = orders.get(orderId);
+        return counters == null ? 0 : counter.apply(counters).sum();
+    }
+}

@@ -1,0 +1,201 @@
+package com.grow.payments.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A fake Toss Payments server speaking Toss's REST API (v1, 2022-11-16) on the JDK's HttpServer.
+ * Embeddable (threads are daemons, {@link #close()} frees the port) and runnable alone via {@link #main}.
+ *
+ * <pre>{@code
+ * try (TossSandbox sandbox = TossSandbox.start(SandboxConfig.builder().clock(clock).build())) {
+ *     String paymentKey = sandbox.authorize("order-0001", "Coffee", 4_500, null);
+ *     // the client under test calls sandbox.baseUrl() + "/v1/payments/confirm" ...
+ * }
+ * }</pre>
+ */
+public final class TossSandbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TossSandbox.class);
+    private static final int BACKLOG = 1024;
+
+    private final SandboxConfig config;
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ScheduledThreadPoolExecutor timer;
+    private final ResponseWriter writer;
+    private final PaymentStore store;
+    private final SandboxStats stats = new SandboxStats();
+    private final IdempotencyCache idempotency = new IdempotencyCache();
+    private final FaultPlan faults;
+    private final CheckoutPage checkout;
+    private final String baseUrl;
+
+    private TossSandbox(SandboxConfig config) throws IOException {
+        this.config = config;
+        this.store = new PaymentStore(config.clock());
+        // Cached pool: calls held by latency never park a thread, so this only grows with real concurrency.
+        this.workers = Executors.newCachedThreadPool(daemonThreads("toss-sandbox-http"));
+        this.timer = new ScheduledThreadPoolExecutor(2, daemonThreads("toss-sandbox-timer"));
+        this.timer.setRemoveOnCancelPolicy(true);
+        this.writer = new ResponseWriter(timer);
+
+        this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
+        String host = isWildcard(config.host()) ? "127.0.0.1" : config.host();
+        this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
+
+        Router router = new Router();
+        new PaymentsApi(store, stats, new PaymentJson(config.mid(), baseUrl)).register(router);
+        this.checkout = new CheckoutPage(store);
+        checkout.register(router);
+        this.faults = new FaultPlan(router.tossEndpoints());
+        new AdminApi(this, config.clock()).register(router);
+
+        TossApiPipeline pipeline = new TossApiPipeline(config, idempotency, faults, writer, workers, timer);
+        server.createContext("/", new SandboxDispatcher(router, pipeline, writer, stats));
+        server.setExecutor(workers);
+        server.start();
+    }
+
+    /** Starts a sandbox; with port 0 it picks a free port (see {@link #port()}). */
+    public static TossSandbox start(SandboxConfig config) {
+        Objects.requireNonNull(config, "config");
+        try {
+            TossSandbox sandbox = new TossSandbox(config);
+            log.info("Toss sandbox listening on {}", sandbox.baseUrl);
+            return sandbox;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start Toss sandbox on " + config.host() + ":" + config.port(), e);
+        }
+    }
+
+    /** Starts a sandbox on a free port with default settings. */
+    public static TossSandbox start() {
+        return start(SandboxConfig.builder().build());
+    }
+
+    /** E.g. "http://127.0.0.1:54321"; use it as the Toss API base URL. */
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    public SandboxStats stats() {
+        return stats;
+    }
+
+    public Clock clock() {
+        return config.clock();
+    }
+
+    public SandboxConfig config() {
+        return config;
+    }
+
+    /**
+     * Plays the buyer's payment window: creates an authenticated session and returns its paymentKey.
+     *
+     * @param outcome null or "APPROVE" to approve at confirm, or a Toss error code (e.g.
+     *                "REJECT_CARD_PAYMENT") that confirm will answer with, leaving the payment ABORTED
+     * @throws TossApiException INVALID_REQUEST for bad input, DUPLICATED_ORDER_ID if the order was already paid
+     */
+    public String authorize(String orderId, String orderName, long amount, String outcome) {
+        return checkout.authorize(orderId, orderName, amount, outcome).paymentKey();
+    }
+
+    /** The order's payment as the sandbox sees it (the approved attempt, else the newest). */
+    public Optional<SandboxPayment> payment(String orderId) {
+        return store.snapshotByOrderId(orderId);
+    }
+
+    public Optional<SandboxPayment> paymentByKey(String paymentKey) {
+        return store.snapshotByPaymentKey(paymentKey);
+    }
+
+    /**
+     * Observes every payment state change (approve, abort, expire, cancel) in order, synchronously
+     * under the store lock. Hook for outgoing webhooks; keep listeners fast.
+     */
+    public void onPaymentChanged(Consumer<SandboxPayment> listener) {
+        store.addListener(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Forgets payments, faults, latency, stats and idempotency keys. The clock is left alone. */
+    public void reset() {
+        store.clear();
+        faults.clear();
+        stats.reset();
+        idempotency.clear();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        writer.dropAll();
+        timer.shutdownNow();
+        workers.shutdownNow();
+        log.info("Toss sandbox on {} stopped", baseUrl);
+    }
+
+    /** Standalone: {@code --port=8090 --host=127.0.0.1 --secret-key=test_sk_...} (repeatable). */
+    public static void main(String[] args) throws InterruptedException {
+        SandboxConfig.Builder builder = SandboxConfig.builder().port(8090);
+        for (String arg : args) {
+            if (arg.startsWith("--port=")) {
+                builder.port(Integer.parseInt(arg.substring("--port=".length())));
+            } else if (arg.startsWith("--host=")) {
+                builder.host(arg.substring("--host=".length()));
+            } else if (arg.startsWith("--secret-key=")) {
+                builder.secretKey(arg.substring("--secret-key=".length()));
+            } else {
+                System.err.println("usage: TossSandbox [--port=8090] [--host=127.0.0.1] [--secret-key=test_sk_...]");
+                System.exit(2);
+            }
+        }
+        TossSandbox sandbox = start(builder.build());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            stopped.countDown();
+        }, "toss-sandbox-shutdown"));
+        System.out.println("Toss sandbox ready at " + sandbox.baseUrl()
+                + " (checkout: " + sandbox.baseUrl() + "/sandbox/checkout)");
+        // Every sandbox thread is a daemon, so the main thread is what keeps the JVM alive.
+        stopped.await();
+    }
+
+    private static boolean isWildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
