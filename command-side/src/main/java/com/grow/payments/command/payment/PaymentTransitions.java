@@ -1,0 +1,57 @@
+package com.grow.payments.command.payment;
+
+import static com.grow.payments.shared.payment.PaymentStatus.ABORTED;
+import static com.grow.payments.shared.payment.PaymentStatus.CANCELED;
+import static com.grow.payments.shared.payment.PaymentStatus.DONE;
+import static com.grow.payments.shared.payment.PaymentStatus.EXPIRED;
+import static com.grow.payments.shared.payment.PaymentStatus.IN_PROGRESS;
+import static com.grow.payments.shared.payment.PaymentStatus.PARTIAL_CANCELED;
+import static com.grow.payments.shared.payment.PaymentStatus.READY;
+import static com.grow.payments.shared.payment.PaymentStatus.UNKNOWN;
+import static com.grow.payments.shared.payment.PaymentStatus.WAITING_FOR_DEPOSIT;
+
+import com.grow.payments.shared.error.ErrorCode;
+import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.payment.PaymentStatus;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every status change a payment may make, in one table (in the spirit of Kill Bill's
+ * PaymentStates.xml). The aggregate checks each transition here before it applies an event.
+ */
+public final class PaymentTransitions {
+
+    private static final Map<PaymentStatus, Set<PaymentStatus>> ALLOWED = new EnumMap<>(PaymentStatus.class);
+
+    static {
+        allow(READY, IN_PROGRESS, WAITING_FOR_DEPOSIT, EXPIRED);
+        allow(IN_PROGRESS, DONE, ABORTED, EXPIRED, UNKNOWN);
+        // a lookup at Toss settles what a timeout left open
+        allow(UNKNOWN, DONE, ABORTED, EXPIRED);
+        allow(WAITING_FOR_DEPOSIT, DONE, EXPIRED, CANCELED);
+        allow(DONE, PARTIAL_CANCELED, CANCELED);
+        allow(PARTIAL_CANCELED, PARTIAL_CANCELED, CANCELED);
+    }
+
+    private PaymentTransitions() {
+    }
+
+    private static void allow(PaymentStatus from, PaymentStatus... to) {
+        ALLOWED.put(from, EnumSet.of(to[0], to));
+    }
+
+    public static boolean allows(PaymentStatus from, PaymentStatus to) {
+        return ALLOWED.getOrDefault(from, Set.of()).contains(to);
+    }
+
+    /** Rejects a transition the table does not list. */
+    public static void check(PaymentStatus from, PaymentStatus to) {
+        if (!allows(from, to)) {
+            throw new PaymentRejection(ErrorCode.INVALID_STATE_TRANSITION,
+                    "a payment in " + from + " cannot become " + to);
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.grow.payments.command.payment.web;
+
+import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.Currency;
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.PaymentKey;
+import com.grow.payments.shared.error.ErrorCode;
+import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.payment.PaymentCommands.CheckOutPayment;
+import com.grow.payments.shared.payment.PaymentCommands.ConfirmPayment;
+import com.grow.payments.shared.payment.PaymentStatus;
+import com.grow.payments.shared.payment.PaymentView;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Checkout and confirmation of one-time payments (CONTRACT §4). */
+@RestController
+@RequestMapping("/api/v1/payments")
+public class PaymentCommandController {
+
+    private final CommandGateway commands;
+    private final PaymentViewLoader views;
+    private final PaymentOutcomes outcomes;
+    private final CheckoutConflicts conflicts;
+    private final Clock clock;
+    private final Duration confirmWait;
+
+    public PaymentCommandController(CommandGateway commands, PaymentViewLoader views, PaymentOutcomes outcomes,
+                                    CheckoutConflicts conflicts, Clock clock,
+                                    @Value("${payments.confirm.wait-timeout:12s}") Duration confirmWait) {
+        this.commands = commands;
+        this.views = views;
+        this.outcomes = outcomes;
+        this.conflicts = conflicts;
+        this.clock = clock;
+        this.confirmWait = confirmWait;
+    }
+
+    @PostMapping
+    public CompletableFuture<ResponseEntity<PaymentView>> checkout(@Valid @RequestBody PaymentRequests.Checkout body,
+                                                                   Caller caller) {
+        OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        Currency currency = body.currency() == null ? Currency.KRW : body.currency();
+        CheckOutPayment command = new CheckOutPayment(orderId, caller.memberId(), body.orderName().strip(),
+                new Money(body.amount(), currency), clock.instant());
+        return commands.send(command)
+                .thenApply(created -> ResponseEntity.created(URI.create("/api/v1/payments/" + orderId))
+                        .body(current(orderId)))
+                .exceptionally(failure -> ResponseEntity.ok(conflicts.existingCheckoutOrThrow(command, failure)));
+    }
+
+    @PostMapping("/confirm")
+    public CompletableFuture<ResponseEntity<PaymentView>> confirm(@Valid @RequestBody PaymentRequests.Confirm body,
+                                                                  Caller caller) {
+        OrderId orderId = new OrderId(body.orderId());
+        ConfirmPayment command = new ConfirmPayment(orderId, caller, new PaymentKey(body.paymentKey()),
+                Money.won(body.amount()));
+        return commands.send(command)
+                .thenCompose(accepted -> outcomes.awaitSettled(orderId, confirmWait))
+                .thenApply(PaymentCommandController::answer);
+    }
+
+    /** 200 approved, 402 declined or expired (Toss's code), 202 not known yet: poll GET. */
+    private static ResponseEntity<PaymentView> answer(PaymentView view) {
+        if (view.status() == PaymentStatus.ABORTED || view.status() == PaymentStatus.EXPIRED) {
+            throw new PaymentRejection(ErrorCode.PAYMENT_DECLINED, view.failure().code(), view.failure().message(),
+                    Map.of("payment", view));
+        }
+        boolean pending = view.status() == PaymentStatus.UNKNOWN || view.status() == PaymentStatus.IN_PROGRESS;
+        return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.OK).body(view);
+    }
+
+    private PaymentView current(OrderId orderId) {
+        return views.load(orderId).orElseThrow(() ->
+                new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId));
+    }
+}

@@ -1,0 +1,31 @@
+package com.grow.payments.command.payment.web;
+
+import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.payment.PaymentView;
+import java.util.List;
+import java.util.Optional;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * The payment as its own events say right now. The command side answers from the event stream,
+ * not the read model, so an answer never lags behind the write it reports.
+ */
+@Component
+public class PaymentViewLoader {
+
+    private final EventStore eventStore;
+
+    public PaymentViewLoader(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public Optional<PaymentView> load(OrderId orderId) {
+        List<Object> events = eventStore.readEvents(orderId.value(), 0L).asStream()
+                .map(Message::getPayload)
+                .map(Object.class::cast)
+                .toList();
+        return events.isEmpty() ? Optional.empty() : Optional.of(PaymentView.fold(events));
+    }
+}

@@ -1,0 +1,114 @@
+package com.grow.payments.query.payment;
+
+import com.grow.payments.query.support.PageView;
+import com.grow.payments.query.support.ReadModelJson;
+import com.grow.payments.shared.payment.PaymentStatus;
+import com.grow.payments.shared.payment.PaymentView;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The payment_view table: one row per order, the whole view as a JSON document. */
+@Repository
+public class PaymentViewRepository {
+
+    /** A stored view with the sequence of the last event folded into it. */
+    public record StoredView(PaymentView view, long lastSequence) {
+    }
+
+    /** Which payments a list asks for; null members mean "any". */
+    public record Filter(String memberId, PaymentStatus status, Instant from, Instant to) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ReadModelJson json;
+
+    public PaymentViewRepository(JdbcClient jdbc, ReadModelJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(PaymentView view, long sequence) {
+        jdbc.sql("""
+                INSERT INTO payment_view (order_id, member_id, payment_key, order_name, method, status, total_amount,
+                    balance_amount, currency, requested_at, approved_at, document, last_sequence)
+                VALUES (:orderId, :memberId, :paymentKey, :orderName, :method, :status, :totalAmount,
+                    :balanceAmount, :currency, :requestedAt, :approvedAt, :document, :sequence)
+                ON CONFLICT (order_id) DO NOTHING""")
+                .paramSource(columns(view, sequence))
+                .update();
+    }
+
+    public void update(PaymentView view, long sequence) {
+        jdbc.sql("""
+                UPDATE payment_view SET payment_key = :paymentKey, method = :method, status = :status,
+                    total_amount = :totalAmount, balance_amount = :balanceAmount, approved_at = :approvedAt,
+                    document = :document, last_sequence = :sequence
+                WHERE order_id = :orderId AND last_sequence < :sequence""")
+                .paramSource(columns(view, sequence))
+                .update();
+    }
+
+    public Optional<StoredView> find(String orderId) {
+        return jdbc.sql("SELECT document, last_sequence FROM payment_view WHERE order_id = ?")
+                .param(orderId)
+                .query((rs, row) -> new StoredView(json.read(rs.getString(1), PaymentView.class), rs.getLong(2)))
+                .optional();
+    }
+
+    public PageView<PaymentView> page(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (filter.memberId() != null) {
+            where.append(" AND member_id = ?");
+            args.add(filter.memberId());
+        }
+        if (filter.status() != null) {
+            where.append(" AND status = ?");
+            args.add(filter.status().name());
+        }
+        if (filter.from() != null) {
+            where.append(" AND requested_at >= ?");
+            args.add(Timestamp.from(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.append(" AND requested_at < ?");
+            args.add(Timestamp.from(filter.to()));
+        }
+        long total = jdbc.sql("SELECT count(*) FROM payment_view" + where).params(args).query(Long.class).single();
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<PaymentView> content = jdbc.sql("SELECT document FROM payment_view" + where
+                        + " ORDER BY requested_at DESC, order_id DESC LIMIT ? OFFSET ?")
+                .params(pageArgs)
+                .query((rs, row) -> json.read(rs.getString(1), PaymentView.class))
+                .list();
+        return new PageView<>(content, page, size, total);
+    }
+
+    public void deleteAll() {
+        jdbc.sql("DELETE FROM payment_view").update();
+    }
+
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource columns(PaymentView view, long sequence) {
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("orderId", view.orderId())
+                .addValue("memberId", view.memberId())
+                .addValue("paymentKey", view.paymentKey())
+                .addValue("orderName", view.orderName())
+                .addValue("method", view.method())
+                .addValue("status", view.status().name())
+                .addValue("totalAmount", view.totalAmount())
+                .addValue("balanceAmount", view.balanceAmount())
+                .addValue("currency", view.currency())
+                .addValue("requestedAt", Timestamp.from(view.requestedAt()))
+                .addValue("approvedAt", view.approvedAt() == null ? null : Timestamp.from(view.approvedAt()))
+                .addValue("document", json.write(view))
+                .addValue("sequence", sequence);
+    }
+}

@@ -1,0 +1,43 @@
+package com.grow.payments.shared.error;
+
+/**
+ * Stable machine codes for rejected requests. The HTTP status is part of the code so that the
+ * mapping to problem+json happens in exactly one place.
+ */
+public enum ErrorCode {
+    VALIDATION_FAILED(400, "Request is not valid"),
+    MALFORMED_REQUEST(400, "Request body cannot be read"),
+    AMOUNT_MISMATCH(400, "Amount differs from the checkout"),
+    UNAUTHORIZED(401, "Authentication required"),
+    PAYMENT_DECLINED(402, "Payment declined"),
+    FORBIDDEN(403, "Not allowed"),
+    PAYMENT_NOT_FOUND(404, "Payment not found"),
+    NOT_FOUND(404, "Not found"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed"),
+    NOT_ACCEPTABLE(406, "Not acceptable"),
+    ORDER_ID_ALREADY_USED(409, "Order id already used for another checkout"),
+    PAYMENT_ALREADY_PROCESSED(409, "Payment already processed"),
+    CONFIRMATION_IN_PROGRESS(409, "Another confirmation of this order is in progress"),
+    INVALID_STATE_TRANSITION(409, "Payment cannot move to that status"),
+    CONCURRENT_MODIFICATION(409, "Payment was changed concurrently"),
+    PAYLOAD_TOO_LARGE(413, "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    INTERNAL_ERROR(500, "Internal error"),
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

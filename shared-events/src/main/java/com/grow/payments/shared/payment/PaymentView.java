@@ -1,0 +1,83 @@
+package com.grow.payments.shared.payment;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A payment as callers see it (CONTRACT §4), folded from its events. The projection and the
+ * command side's immediate answers both fold with {@link #apply}, so they cannot disagree.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record PaymentView(
+        String orderId,
+        String paymentKey,
+        String memberId,
+        String orderName,
+        String method,
+        PaymentStatus status,
+        long totalAmount,
+        long balanceAmount,
+        String currency,
+        Instant requestedAt,
+        Instant approvedAt,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<CancelView> cancels,
+        VirtualAccountView virtualAccount,
+        Failure failure,
+        CardSummary card,
+        String receiptUrl) {
+
+    public PaymentView {
+        cancels = cancels == null ? List.of() : List.copyOf(cancels);
+    }
+
+    /** One cancel recorded on the payment. */
+    public record CancelView(String transactionKey, long cancelAmount, String cancelReason, Instant canceledAt) {
+    }
+
+    /** The account a buyer deposits into, for virtual-account payments. */
+    public record VirtualAccountView(String bank, String accountNumber, Instant dueDate) {
+    }
+
+    public static PaymentView checkedOut(PaymentCheckedOut e) {
+        return new PaymentView(e.orderId().value(), null, e.memberId().value(), e.orderName(), null,
+                PaymentStatus.READY, e.amount().amount(), e.amount().amount(), e.amount().currency().name(),
+                e.requestedAt(), null, List.of(), null, null, null, null);
+    }
+
+    /** Folds a list of one payment's events, oldest first, starting with its checkout. */
+    public static PaymentView fold(List<?> events) {
+        PaymentView view = null;
+        for (Object event : events) {
+            view = view == null ? checkedOut((PaymentCheckedOut) event) : view.apply(event);
+        }
+        return view;
+    }
+
+    /** The view after one more event; events that do not change the view leave it as it is. */
+    public PaymentView apply(Object event) {
+        if (event instanceof PaymentConfirmationRequested e) {
+            return withStatus(PaymentStatus.IN_PROGRESS, e.paymentKey().value(), null);
+        }
+        if (event instanceof PaymentApproved e) {
+            return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, e.method(),
+                    PaymentStatus.DONE, e.approvedAmount().amount(), e.approvedAmount().amount(), currency,
+                    requestedAt, e.approvedAt(), cancels, virtualAccount, null, e.card(), e.receiptUrl());
+        }
+        if (event instanceof PaymentDeclined e) {
+            return withStatus(PaymentStatus.ABORTED, e.paymentKey().value(), e.failure());
+        }
+        if (event instanceof PaymentExpired e) {
+            return withStatus(PaymentStatus.EXPIRED, e.paymentKey().value(), e.failure());
+        }
+        if (event instanceof PaymentOutcomeUnknown e) {
+            return withStatus(PaymentStatus.UNKNOWN, e.paymentKey().value(), null);
+        }
+        return this;
+    }
+
+    private PaymentView withStatus(PaymentStatus next, String key, Failure nextFailure) {
+        return new PaymentView(orderId, key, memberId, orderName, method, next, totalAmount, balanceAmount,
+                currency, requestedAt, approvedAt, cancels, virtualAccount, nextFailure, card, receiptUrl);
+    }
+}
