@@ -1,0 +1,17 @@
+package com.grow.payments.infra;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The GROW Payments service: command side, sagas and query side in one deployable. */
+@SpringBootApplication(scanBasePackages = "com.grow.payments")
+@ConfigurationPropertiesScan("com.grow.payments")
+public class GrowPaymentsApplication {
+
+    public static void main(String[] args) {
+        // no outside network here, and no usage reports from a payment service
+        System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        SpringApplication.run(GrowPaymentsApplication.class, args);
+    }
+}

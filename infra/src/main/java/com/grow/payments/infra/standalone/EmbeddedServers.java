@@ -1,0 +1,114 @@
+package com.grow.payments.infra.standalone;
+
+import com.grow.payments.sandbox.SandboxConfig;
+import com.grow.payments.sandbox.TossSandbox;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+/**
+ * The real servers the standalone profile runs on, started from Maven artifacts, once per JVM
+ * (two application contexts in one JVM share them, as two instances share one database), and
+ * stopped when the JVM exits.
+ */
+public final class EmbeddedServers {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
+
+    private static EmbeddedPostgres postgres;
+    private static RedisServer redis;
+    private static int redisPort;
+    private static TossSandbox sandbox;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopAll, "embedded-servers-stop"));
+    }
+
+    private EmbeddedServers() {
+    }
+
+    /** PostgreSQL tuned for a throwaway local database: durability traded for speed. */
+    static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setPort(freePort())
+                        .setServerConfig("fsync", "off")
+                        .setServerConfig("synchronous_commit", "off")
+                        .setServerConfig("full_page_writes", "off")
+                        .setServerConfig("max_connections", "300")
+                        .start();
+                log.info("embedded PostgreSQL on port {}", postgres.getPort());
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+            }
+        }
+        return postgres;
+    }
+
+    static synchronized int redis() {
+        if (redis == null) {
+            try {
+                redisPort = freePort();
+                redis = RedisServer.newRedisServer()
+                        .port(redisPort)
+                        .bind("127.0.0.1")
+                        .setting("save \"\"")
+                        .setting("appendonly no")
+                        .build();
+                redis.start();
+                log.info("embedded Redis on port {}", redisPort);
+            } catch (IOException e) {
+                throw new UncheckedIOException("embedded Redis did not start", e);
+            }
+        }
+        return redisPort;
+    }
+
+    static synchronized TossSandbox sandbox(int port, String secretKey) {
+        if (sandbox == null) {
+            sandbox = TossSandbox.start(SandboxConfig.builder().port(port).secretKey(secretKey).build());
+            log.info("Toss sandbox at {} (payment window: {}/sandbox/checkout)", sandbox.baseUrl(), sandbox.baseUrl());
+        }
+        return sandbox;
+    }
+
+    /** The sandbox this JVM runs, if the standalone profile started one. */
+    public static synchronized Optional<TossSandbox> runningSandbox() {
+        return Optional.ofNullable(sandbox);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static synchronized void stopAll() {
+        if (sandbox != null) {
+            sandbox.close();
+        }
+        if (redis != null) {
+            try {
+                redis.stop();
+            } catch (IOException e) {
+                log.warn("embedded Redis did not stop cleanly", e);
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                log.warn("embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.grow.payments.infra.toss;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.grow.payments.sagas.gateway.ConfirmOutcome;
+import com.grow.payments.sagas.gateway.ConfirmRequest;
+import com.grow.payments.sagas.gateway.PaymentGateway;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Toss Payments over HTTP (CONTRACT §6): Basic auth with the secret key and a trailing colon, an
+ * Idempotency-Key on every POST, bounded connect and read timeouts, and non-blocking calls.
+ * A timeout or transport error is an unknown outcome, never a failure.
+ */
+@Component
+public class TossPaymentGateway implements PaymentGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(TossPaymentGateway.class);
+
+    private final TossProperties properties;
+    private final HttpClient http;
+    private final ObjectMapper json = new ObjectMapper();
+    private final String authorization;
+
+    public TossPaymentGateway(TossProperties properties) {
+        this.properties = properties;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(properties.connectTimeout())
+                .build();
+        String key = properties.secretKey() == null ? "" : properties.secretKey();
+        this.authorization = "Basic " + Base64.getEncoder()
+                .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
+        if (key.isEmpty()) {
+            log.warn("toss.secret-key is not set: every call to Toss will be refused");
+        }
+    }
+
+    @Override
+    public CompletableFuture<ConfirmOutcome> confirm(ConfirmRequest request) {
+        ObjectNode body = json.createObjectNode()
+                .put("paymentKey", request.paymentKey().value())
+                .put("orderId", request.orderId().value())
+                .put("amount", request.amount().amount());
+        return post("/v1/payments/confirm", request.idempotencyKey(), body)
+                .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
+                        request.orderId().value()))
+                .exceptionally(failure -> unknown("confirm", request.orderId().value(), failure));
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> post(String path, String idempotencyKey, JsonNode body) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint(path))
+                .timeout(properties.readTimeout())
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private URI endpoint(String path) {
+        String base = properties.baseUrl().toString();
+        return URI.create(base.endsWith("/") ? base.substring(0, base.length() - 1) + path : base + path);
+    }
+
+    private JsonNode parse(HttpResponse<byte[]> response) {
+        try {
+            return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
+        } catch (IOException e) {
+            // a body that is not JSON (a proxy's error page) says nothing about the payment
+            return json.createObjectNode().put("code", "UNREADABLE_RESPONSE")
+                    .put("message", "HTTP " + response.statusCode() + " with a body that is not JSON");
+        }
+    }
+
+    private byte[] bytes(JsonNode body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ConfirmOutcome unknown(String step, String orderId, Throwable failure) {
+        Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+        String reason = cause instanceof HttpTimeoutException ? "TIMEOUT: no answer from Toss in time"
+                : "TRANSPORT: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        log.warn("Toss {} for order {} has no known outcome: {}", step, orderId, reason);
+        return new ConfirmOutcome.Unknown(reason);
+    }
+}
