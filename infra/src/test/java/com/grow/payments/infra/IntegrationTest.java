@@ -1,0 +1,126 @@
+package com.grow.payments.infra;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.grow.payments.infra.standalone.EmbeddedServers;
+import com.grow.payments.sandbox.TossSandbox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Integration tests run the real service on the standalone profile: embedded PostgreSQL and
+ * Redis and the Toss sandbox, all on free ports, shared by every test class in the JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "payments.sandbox.port=0",
+        "toss.read-timeout=1s",
+        "payments.confirm.wait-timeout=6s"})
+@ActiveProfiles("standalone")
+public abstract class IntegrationTest {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected TossSandbox sandbox() {
+        return EmbeddedServers.runningSandbox().orElseThrow();
+    }
+
+    /** A dev token for the member, signed by the service's own dev-token endpoint. */
+    protected String token(String member, String roles) {
+        return get("/dev/token?sub=" + member + "&roles=" + roles, null).body;
+    }
+
+    protected String token(String member) {
+        return token(member, "USER");
+    }
+
+    protected Reply get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    protected Reply post(String path, String token, String body) {
+        return post(path, token, body, "application/json");
+    }
+
+    protected Reply post(String path, String token, String body, String contentType) {
+        return send(request(path, token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected long eventCount() {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+    }
+
+    protected long eventCount(String orderId) {
+        return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, orderId);
+    }
+
+    /** Checkout, then play the buyer's window at the sandbox: returns {orderId, paymentKey}. */
+    protected String[] checkoutAndAuthorize(String token, long amount, String outcome) {
+        Reply checkout = post("/api/v1/payments", token, "{\"orderName\":\"Hobby class\",\"amount\":" + amount + "}");
+        if (checkout.status != 201) {
+            throw new AssertionError("checkout failed: " + checkout);
+        }
+        String orderId = checkout.json().path("orderId").asText();
+        String paymentKey = sandbox().authorize(orderId, "Hobby class", amount, outcome);
+        return new String[] {orderId, paymentKey};
+    }
+
+    protected Reply confirm(String token, String orderId, String paymentKey, long amount) {
+        return post("/api/v1/payments/confirm", token, "{\"paymentKey\":\"" + paymentKey + "\",\"orderId\":\""
+                + orderId + "\",\"amount\":" + amount + "}");
+    }
+
+    private HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    private static Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new AssertionError("request failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** An HTTP answer: status, content type and body. */
+    protected record Reply(int status, String contentType, String body) {
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + body, e);
+            }
+        }
+
+        public boolean isProblem() {
+            return contentType.startsWith("application/problem+json");
+        }
+    }
+}
