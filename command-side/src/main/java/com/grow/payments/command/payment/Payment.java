@@ -78,6 +78,9 @@ public class Payment {
         }
         if (!amount.sameAs(command.approvedAmount())) {
             // Toss approved something other than what was checked out: never call that DONE.
+            if (status == PaymentStatus.UNKNOWN) {
+                return;
+            }
             PaymentTransitions.check(status, PaymentStatus.UNKNOWN);
             apply(new PaymentOutcomeUnknown(orderId, command.paymentKey(),
                     "APPROVED_AMOUNT_MISMATCH: Toss approved " + command.approvedAmount() + ", expected " + amount));
@@ -108,7 +111,8 @@ public class Payment {
 
     @CommandHandler
     public void handle(RecordPaymentOutcomeUnknown command) {
-        if (status == PaymentStatus.UNKNOWN || !isAnswerFor(command.paymentKey())) {
+        // "no answer" never overrides an answer already recorded: state only moves forward
+        if (status != PaymentStatus.IN_PROGRESS || !isAnswerFor(command.paymentKey())) {
             return;
         }
         PaymentTransitions.check(status, PaymentStatus.UNKNOWN);

@@ -15,7 +15,9 @@ public final class StepKeys {
     public static String of(String step, Object... parts) {
         StringBuilder name = new StringBuilder("grow-payments|").append(step);
         for (Object part : parts) {
-            name.append('|').append(part);
+            // length-prefixed, so ("a|b") and ("a", "b") can never name the same step
+            String text = String.valueOf(part);
+            name.append('|').append(text.length()).append(':').append(text);
         }
         return UUID.nameUUIDFromBytes(name.toString().getBytes(StandardCharsets.UTF_8)).toString();
     }
