@@ -7,11 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.grow.payments.command.payment.Payment;
 import com.grow.payments.sagas.payment.PaymentConfirmationSaga;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
-import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -62,6 +69,24 @@ public class AxonConfiguration {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Claims on processor segments name their owner. Axon's default owner is {@code pid@host}, which
+     * two instances share when they run in one JVM or as pid 1 in look-alike containers: both would
+     * then believe they hold every segment and handle every event twice (the saga would call Toss
+     * twice). Each instance start gets its own node id instead.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema schema,
+                                 @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(schema)
+                .claimTimeout(claimTimeout)
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
                 .build();
     }
 
@@ -146,15 +171,11 @@ public class AxonConfiguration {
     public CommandGateway commandGateway(CommandBus commandBus) {
         return DefaultCommandGateway.builder()
                 .commandBus(commandBus)
-                .retryScheduler(IntervalRetryScheduler.builder()
-                        .retryExecutor(Executors.newScheduledThreadPool(1, runnable -> {
-                            Thread thread = new Thread(runnable, "command-retry");
-                            thread.setDaemon(true);
-                            return thread;
-                        }))
-                        .retryInterval(50)
-                        .maxRetryCount(5)
-                        .build())
+                .retryScheduler(new ConflictRetryScheduler(Executors.newScheduledThreadPool(1, runnable -> {
+                    Thread thread = new Thread(runnable, "command-conflict-retry");
+                    thread.setDaemon(true);
+                    return thread;
+                }), 8, 20))
                 .build();
     }
 }
