@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -24,6 +25,7 @@ public final class EmbeddedServers {
     private static RedisServer redis;
     private static int redisPort;
     private static TossSandbox sandbox;
+    private static EmbeddedKafka kafka;
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopAll, "embedded-servers-stop"));
@@ -70,6 +72,31 @@ public final class EmbeddedServers {
         return redisPort;
     }
 
+    /** Bootstrap servers of a one-node KRaft Kafka; topics are created on first use. */
+    static synchronized String kafka() {
+        if (kafka == null) {
+            long started = System.nanoTime();
+            kafka = EmbeddedKafka.start();
+            log.info("embedded Kafka at {} (ready in {} ms)", kafka.bootstrapServers(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        }
+        return kafka.bootstrapServers();
+    }
+
+    /** Stops the embedded Redis, keeping its port: tests of the service without Redis. */
+    public static synchronized void stopRedis() throws IOException {
+        if (redis != null) {
+            redis.stop();
+        }
+    }
+
+    /** Starts the embedded Redis again on the port the service was given. */
+    public static synchronized void restartRedis() throws IOException {
+        if (redis != null) {
+            redis.start();
+        }
+    }
+
     static synchronized TossSandbox sandbox(int port, String secretKey) {
         if (sandbox == null) {
             sandbox = TossSandbox.start(SandboxConfig.builder().port(port).secretKey(secretKey).build());
@@ -93,6 +120,14 @@ public final class EmbeddedServers {
     }
 
     private static synchronized void stopAll() {
+        // Kafka first: it feeds work into this JVM, so it goes before the stores that work writes to.
+        if (kafka != null) {
+            try {
+                kafka.close();
+            } catch (RuntimeException e) {
+                log.warn("embedded Kafka did not stop cleanly", e);
+            }
+        }
         if (sandbox != null) {
             sandbox.close();
         }

@@ -20,6 +20,10 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
 
     static final String SOURCE = "standalone-embedded-servers";
 
+    /** One per JVM: every application context in it talks to the same sandbox. */
+    private static final String GENERATED_SECRET_KEY =
+            "test_sk_standalone_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+
     @Override
     public int getOrder() {
         return ConfigDataEnvironmentPostProcessor.ORDER + 1;
@@ -42,10 +46,13 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
             embedded.put("spring.data.redis.host", "127.0.0.1");
             embedded.put("spring.data.redis.port", EmbeddedServers.redis());
         }
+        if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+            embedded.put("spring.kafka.bootstrap-servers", EmbeddedServers.kafka());
+        }
         if (!env.containsProperty("toss.base-url")) {
             String secretKey = env.getProperty("toss.secret-key");
             if (secretKey == null) {
-                secretKey = "test_sk_standalone_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+                secretKey = GENERATED_SECRET_KEY;
                 embedded.put("toss.secret-key", secretKey);
             }
             int port = env.getProperty("payments.sandbox.port", Integer.class, 8090);
