@@ -62,6 +62,21 @@ public abstract class IntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** A JSON POST carrying an Idempotency-Key. */
+    protected Reply postWithKey(String path, String token, String key, String body) {
+        return send(request(path, token).header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected static String confirmBody(String orderId, String paymentKey, long amount) {
+        return "{\"paymentKey\":\"" + paymentKey + "\",\"orderId\":\"" + orderId + "\",\"amount\":" + amount + "}";
+    }
+
+    /** Base URL of this instance, for tests that talk to several. */
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
     protected long eventCount() {
         return jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
     }
@@ -83,12 +98,15 @@ public abstract class IntegrationTest {
     }
 
     protected Reply confirm(String token, String orderId, String paymentKey, long amount) {
-        return post("/api/v1/payments/confirm", token, "{\"paymentKey\":\"" + paymentKey + "\",\"orderId\":\""
-                + orderId + "\",\"amount\":" + amount + "}");
+        return post("/api/v1/payments/confirm", token, confirmBody(orderId, paymentKey, amount));
     }
 
     private HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        return request(baseUrl(), path, token);
+    }
+
+    protected static HttpRequest.Builder request(String baseUrl, String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
@@ -96,11 +114,11 @@ public abstract class IntegrationTest {
         return builder;
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    protected static Reply send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body());
+                    response.body(), response.headers());
         } catch (IOException e) {
             throw new AssertionError("request failed", e);
         } catch (InterruptedException e) {
@@ -110,7 +128,15 @@ public abstract class IntegrationTest {
     }
 
     /** An HTTP answer: status, content type and body. */
-    protected record Reply(int status, String contentType, String body) {
+    protected record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        public String code() {
+            return isProblem() ? json().path("code").asText() : null;
+        }
+
         public JsonNode json() {
             try {
                 return JSON.readTree(body);

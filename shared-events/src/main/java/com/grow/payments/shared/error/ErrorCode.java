@@ -20,10 +20,13 @@ public enum ErrorCode {
     CONFIRMATION_IN_PROGRESS(409, "Another confirmation of this order is in progress"),
     INVALID_STATE_TRANSITION(409, "Payment cannot move to that status"),
     CONCURRENT_MODIFICATION(409, "Payment was changed concurrently"),
+    IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key already used for another request"),
+    REQUEST_IN_PROGRESS(409, "A request with this Idempotency-Key is still running"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     INTERNAL_ERROR(500, "Internal error"),
-    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable");
+    SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
+    IDEMPOTENCY_UNAVAILABLE(503, "Idempotency keys cannot be checked right now");
 
     private final int status;
     private final String title;
