@@ -2,34 +2,62 @@ package com.grow.payments.command.payment;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PaymentApproved;
+import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;
+import com.grow.payments.shared.payment.PaymentCancelRefused;
+import com.grow.payments.shared.payment.PaymentCancelRequested;
+import com.grow.payments.shared.payment.PaymentCancelled;
 import com.grow.payments.shared.payment.PaymentCheckedOut;
+import com.grow.payments.shared.payment.PaymentCommands.CancelPayment;
 import com.grow.payments.shared.payment.PaymentCommands.CheckOutPayment;
 import com.grow.payments.shared.payment.PaymentCommands.ConfirmPayment;
+import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
+import com.grow.payments.shared.payment.PaymentCommands.ReconcilePayment;
+import com.grow.payments.shared.payment.PaymentCommands.RecordCancelOutcomeUnknown;
+import com.grow.payments.shared.payment.PaymentCommands.RecordCancelRefusal;
+import com.grow.payments.shared.payment.PaymentCommands.RecordCancellation;
+import com.grow.payments.shared.payment.PaymentCommands.RecordCompensation;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentApproval;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentDecline;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentExpiry;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentOutcomeUnknown;
+import com.grow.payments.shared.payment.PaymentCompensated;
+import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentConfirmationRequested;
 import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentExpired;
+import com.grow.payments.shared.payment.PaymentNeedsAttention;
 import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentStatus;
+import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.ReconciliationVerdict;
+import java.time.Duration;
+import java.time.Instant;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 
 /**
  * One order's payment. Command handlers decide and apply events; event sourcing handlers only
- * assign. A repeated answer from Toss (the same outcome twice) changes nothing.
+ * assign. Answers from Toss may come twice or late: a repeated answer changes nothing, and state
+ * only moves forward — money Toss took that the payment cannot keep is refunded (compensation).
  */
 public class Payment {
+
+    /** Toss's window between the buyer's authentication and the confirmation, plus a margin. */
+    static final Duration CONFIRM_WINDOW = Duration.ofMinutes(12);
+    /** After this, a cancel Toss has no record of was not processed there. */
+    static final Duration CANCEL_SETTLE_TIME = Duration.ofMinutes(1);
 
     @AggregateIdentifier
     private OrderId orderId;
@@ -37,6 +65,12 @@ public class Payment {
     private Money amount;
     private PaymentStatus status;
     private PaymentKey paymentKey;
+    private Instant confirmationRequestedAt;
+    private Instant approvedAt;
+    private Money balance;
+    private String compensationReason;
+    private boolean flagged;
+    private final Cancellations cancellations = new Cancellations();
 
     protected Payment() {
         // for Axon: rebuilt from events
@@ -53,9 +87,7 @@ public class Payment {
 
     @CommandHandler
     public void handle(ConfirmPayment command) {
-        if (!command.caller().mayAccess(memberId)) {
-            throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);
-        }
+        requireAccess(command.caller());
         if (!amount.sameAs(command.amount())) {
             throw new PaymentRejection(ErrorCode.AMOUNT_MISMATCH,
                     "confirmed amount " + command.amount() + " differs from the checkout amount " + amount);
@@ -73,54 +105,209 @@ public class Payment {
 
     @CommandHandler
     public void handle(RecordPaymentApproval command) {
-        if (status == PaymentStatus.DONE || !isAnswerFor(command.paymentKey())) {
-            return;
+        if (command.paymentKey().equals(paymentKey)) {
+            approve(command.approvedAmount(), command.method(), command.card(), command.receiptUrl(),
+                    command.transactionKey(), command.approvedAt());
         }
-        if (!amount.sameAs(command.approvedAmount())) {
-            // Toss approved something other than what was checked out: never call that DONE.
-            if (status == PaymentStatus.UNKNOWN) {
-                return;
-            }
-            PaymentTransitions.check(status, PaymentStatus.UNKNOWN);
-            apply(new PaymentOutcomeUnknown(orderId, command.paymentKey(),
-                    "APPROVED_AMOUNT_MISMATCH: Toss approved " + command.approvedAmount() + ", expected " + amount));
-            return;
-        }
-        PaymentTransitions.check(status, PaymentStatus.DONE);
-        apply(new PaymentApproved(orderId, command.paymentKey(), command.approvedAmount(), command.method(),
-                command.card(), command.receiptUrl(), command.transactionKey(), command.approvedAt()));
     }
 
     @CommandHandler
     public void handle(RecordPaymentDecline command) {
-        if (status == PaymentStatus.ABORTED || !isAnswerFor(command.paymentKey())) {
-            return;
+        // a decline replayed while an approval is being refunded changes nothing: Toss approved
+        if (status != PaymentStatus.ABORTED && compensationReason == null && command.paymentKey().equals(paymentKey)) {
+            PaymentTransitions.check(status, PaymentStatus.ABORTED);
+            apply(new PaymentDeclined(orderId, command.paymentKey(), command.failure()));
         }
-        PaymentTransitions.check(status, PaymentStatus.ABORTED);
-        apply(new PaymentDeclined(orderId, command.paymentKey(), command.failure()));
     }
 
     @CommandHandler
     public void handle(RecordPaymentExpiry command) {
-        if (status == PaymentStatus.EXPIRED || !isAnswerFor(command.paymentKey())) {
-            return;
+        if (status != PaymentStatus.EXPIRED && compensationReason == null && command.paymentKey().equals(paymentKey)) {
+            PaymentTransitions.check(status, PaymentStatus.EXPIRED);
+            apply(new PaymentExpired(orderId, command.paymentKey(), command.failure()));
         }
-        PaymentTransitions.check(status, PaymentStatus.EXPIRED);
-        apply(new PaymentExpired(orderId, command.paymentKey(), command.failure()));
     }
 
     @CommandHandler
     public void handle(RecordPaymentOutcomeUnknown command) {
         // "no answer" never overrides an answer already recorded: state only moves forward
-        if (status != PaymentStatus.IN_PROGRESS || !isAnswerFor(command.paymentKey())) {
-            return;
+        if (status == PaymentStatus.IN_PROGRESS && command.paymentKey().equals(paymentKey)) {
+            apply(new PaymentOutcomeUnknown(orderId, command.paymentKey(), command.reason()));
         }
-        PaymentTransitions.check(status, PaymentStatus.UNKNOWN);
-        apply(new PaymentOutcomeUnknown(orderId, command.paymentKey(), command.reason()));
     }
 
-    private boolean isAnswerFor(PaymentKey key) {
-        return key.equals(paymentKey);
+    @CommandHandler
+    public void handle(CancelPayment command) {
+        requireAccess(command.caller());
+        if (cancellations.isKnown(command.cancelId())) {
+            return; // a retry of a cancel step already asked: it is not asked of Toss again
+        }
+        if (status != PaymentStatus.DONE && status != PaymentStatus.PARTIAL_CANCELED) {
+            throw new PaymentRejection(ErrorCode.PAYMENT_NOT_CANCELABLE, "a payment in " + status + " cannot be cancelled");
+        }
+        if (cancellations.pending().isPresent()) {
+            throw new PaymentRejection(ErrorCode.CANCEL_IN_PROGRESS, "wait for the cancel in progress to finish");
+        }
+        Money requested = command.cancelAmount() == null ? balance : command.cancelAmount();
+        if (!requested.isPositive() || requested.currency() != balance.currency()) {
+            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "cancelAmount must be a positive amount in "
+                    + balance.currency());
+        }
+        if (requested.amount() > balance.amount()) {
+            throw new PaymentRejection(ErrorCode.CANCEL_AMOUNT_EXCEEDS_BALANCE,
+                    "cancelAmount " + requested + " exceeds the balance " + balance);
+        }
+        if (!command.caller().admin() && command.requestedAt().isAfter(approvedAt.plus(command.ownerWindow()))) {
+            throw new PaymentRejection(ErrorCode.CANCEL_WINDOW_CLOSED,
+                    "payments can be cancelled by their owner within " + command.ownerWindow().toDays() + " days");
+        }
+        apply(new PaymentCancelRequested(orderId, paymentKey, command.cancelId(), command.cancelReason(), requested,
+                command.refundAccount()));
+    }
+
+    @CommandHandler
+    public void handle(RecordCancellation command) {
+        if (cancellations.isPending(command.cancelId()) && !cancellations.isRecorded(command.cancel().transactionKey())) {
+            recordCancel(command.cancel(), command.balanceAfter());
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordCancelRefusal command) {
+        if (cancellations.isPending(command.cancelId())) {
+            apply(new PaymentCancelRefused(orderId, command.cancelId(), command.failure()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordCancelOutcomeUnknown command) {
+        if (cancellations.pending().filter(p -> p.cancelId().equals(command.cancelId()) && !p.unknown()).isPresent()) {
+            apply(new PaymentCancelOutcomeUnknown(orderId, command.cancelId(), command.reason()));
+        }
+    }
+
+    /** The janitor's look-up at Toss: settle whatever it can tell, and say what is left. */
+    @CommandHandler
+    public ReconciliationVerdict handle(ReconcilePayment command) {
+        if (compensationReason != null) {
+            return reconcileCompensation(command.pg());
+        }
+        if (status == PaymentStatus.IN_PROGRESS || status == PaymentStatus.UNKNOWN) {
+            return reconcileConfirmation(command.pg(), command.checkedAt());
+        }
+        return cancellations.pending().map(p -> reconcileCancel(p, command.pg(), command.checkedAt()))
+                .orElse(ReconciliationVerdict.SETTLED);
+    }
+
+    @CommandHandler
+    public void handle(RecordCompensation command) {
+        if (compensationReason != null && !cancellations.isRecorded(command.refund().transactionKey())) {
+            PaymentTransitions.check(status, PaymentStatus.CANCELED);
+            PgCancel refund = command.refund();
+            apply(new PaymentCompensated(orderId, compensationReason, refund.transactionKey(), refund.cancelAmount(),
+                    refund.canceledAt()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(FlagPaymentForOperator command) {
+        if (!flagged) {
+            apply(new PaymentNeedsAttention(orderId, command.reason()));
+        }
+    }
+
+    private ReconciliationVerdict reconcileConfirmation(PgPayment pg, Instant checkedAt) {
+        if (pg == null || !pg.paymentKey().equals(paymentKey)) {
+            if (checkedAt.isAfter(confirmationRequestedAt.plus(CONFIRM_WINDOW))) {
+                apply(new PaymentExpired(orderId, paymentKey,
+                        new Failure("NOT_FOUND_PAYMENT", "Toss has no payment for this order")));
+                return ReconciliationVerdict.SETTLED;
+            }
+            return ReconciliationVerdict.UNRESOLVED;
+        }
+        if (pg.wasApproved()) {
+            approve(pg.totalAmount(), pg.method(), pg.card(), pg.receiptUrl(), pg.lastTransactionKey(), pg.approvedAt());
+            // a compensation just started: its saga refunds, the next look-up verifies
+            return compensationReason == null ? ReconciliationVerdict.SETTLED : ReconciliationVerdict.UNRESOLVED;
+        }
+        Failure failure = pg.failure() != null ? pg.failure() : new Failure(pg.status(), "as Toss reports it");
+        if ("ABORTED".equals(pg.status())) {
+            apply(new PaymentDeclined(orderId, paymentKey, failure));
+            return ReconciliationVerdict.SETTLED;
+        }
+        if ("EXPIRED".equals(pg.status())) {
+            apply(new PaymentExpired(orderId, paymentKey, failure));
+            return ReconciliationVerdict.SETTLED;
+        }
+        return ReconciliationVerdict.UNRESOLVED;
+    }
+
+    private ReconciliationVerdict reconcileCompensation(PgPayment pg) {
+        if (pg != null && "CANCELED".equals(pg.status())) {
+            PgCancel refund = cancellations.unrecorded(pg.cancels()).orElse(null);
+            if (refund != null) {
+                PaymentTransitions.check(status, PaymentStatus.CANCELED);
+                apply(new PaymentCompensated(orderId, compensationReason, refund.transactionKey(),
+                        refund.cancelAmount(), refund.canceledAt()));
+                return ReconciliationVerdict.SETTLED;
+            }
+        }
+        return pg == null ? ReconciliationVerdict.UNRESOLVED : ReconciliationVerdict.RETRY_COMPENSATION;
+    }
+
+    private ReconciliationVerdict reconcileCancel(Cancellations.Pending pending, PgPayment pg, Instant checkedAt) {
+        if (pg == null) {
+            return ReconciliationVerdict.UNRESOLVED;
+        }
+        PgCancel atToss = cancellations.unrecorded(pg.cancels()).orElse(null);
+        if (atToss != null) {
+            recordCancel(atToss, pg.balanceAmount());
+            return ReconciliationVerdict.SETTLED;
+        }
+        if (checkedAt.isAfter(pending.requestedAt().plus(CANCEL_SETTLE_TIME))) {
+            apply(new PaymentCancelRefused(orderId, pending.cancelId(),
+                    new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this cancel; nothing was refunded")));
+            return ReconciliationVerdict.SETTLED;
+        }
+        return ReconciliationVerdict.UNRESOLVED;
+    }
+
+    /** Toss says it approved: record it, or — if this payment cannot stand — refund it in full. */
+    private void approve(Money approved, String method, com.grow.payments.shared.payment.CardSummary card,
+                         String receiptUrl, String transactionKey, Instant at) {
+        if (status == PaymentStatus.DONE || status == PaymentStatus.PARTIAL_CANCELED
+                || status == PaymentStatus.CANCELED || compensationReason != null) {
+            return;
+        }
+        if (status == PaymentStatus.ABORTED || status == PaymentStatus.EXPIRED) {
+            startCompensation(approved, "APPROVED_AFTER_" + status);
+        } else if (!amount.sameAs(approved)) {
+            startCompensation(approved, "AMOUNT_MISMATCH");
+        } else {
+            PaymentTransitions.check(status, PaymentStatus.DONE);
+            apply(new PaymentApproved(orderId, paymentKey, approved, method, card, receiptUrl, transactionKey, at));
+        }
+    }
+
+    private void startCompensation(Money approved, String reason) {
+        if (status != PaymentStatus.UNKNOWN) {
+            PaymentTransitions.check(status, PaymentStatus.UNKNOWN);
+        }
+        apply(new PaymentCompensationStarted(orderId, paymentKey, approved, reason));
+    }
+
+    private void recordCancel(PgCancel cancel, Money balanceAfter) {
+        Cancellations.Pending pending = cancellations.pending().orElseThrow();
+        PaymentStatus next = balanceAfter.amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
+        PaymentTransitions.check(status, next);
+        apply(new PaymentCancelled(orderId, pending.cancelId(), cancel.transactionKey(), cancel.cancelAmount(),
+                pending.reason(), cancel.canceledAt(), balanceAfter));
+    }
+
+    private void requireAccess(Caller caller) {
+        if (!caller.mayAccess(memberId)) {
+            throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);
+        }
     }
 
     @EventSourcingHandler
@@ -132,28 +319,78 @@ public class Payment {
     }
 
     @EventSourcingHandler
-    void on(PaymentConfirmationRequested event) {
+    void on(PaymentConfirmationRequested event, @Timestamp Instant at) {
         paymentKey = event.paymentKey();
+        confirmationRequestedAt = at;
         status = PaymentStatus.IN_PROGRESS;
     }
 
     @EventSourcingHandler
     void on(PaymentApproved event) {
         status = PaymentStatus.DONE;
+        approvedAt = event.approvedAt();
+        balance = event.approvedAmount();
+        flagged = false;
     }
 
     @EventSourcingHandler
     void on(PaymentDeclined event) {
         status = PaymentStatus.ABORTED;
+        flagged = false;
     }
 
     @EventSourcingHandler
     void on(PaymentExpired event) {
         status = PaymentStatus.EXPIRED;
+        flagged = false;
     }
 
     @EventSourcingHandler
     void on(PaymentOutcomeUnknown event) {
         status = PaymentStatus.UNKNOWN;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCancelRequested event, @Timestamp Instant at) {
+        cancellations.requested(event.cancelId(), event.cancelAmount(), event.cancelReason(), at);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCancelled event) {
+        cancellations.settled(event.cancelId(), event.transactionKey());
+        balance = event.balanceAfter();
+        status = balance.amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
+        flagged = false;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCancelRefused event) {
+        cancellations.settled(event.cancelId(), null);
+        flagged = false;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCancelOutcomeUnknown event) {
+        cancellations.outcomeUnknown();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCompensationStarted event) {
+        compensationReason = event.reason();
+        status = PaymentStatus.UNKNOWN;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentCompensated event) {
+        cancellations.recorded(event.transactionKey());
+        compensationReason = null;
+        balance = new Money(0, amount.currency());
+        status = PaymentStatus.CANCELED;
+        flagged = false;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentNeedsAttention event) {
+        flagged = true;
     }
 }

@@ -29,8 +29,11 @@ public final class PaymentTransitions {
     static {
         allow(READY, IN_PROGRESS, WAITING_FOR_DEPOSIT, EXPIRED);
         allow(IN_PROGRESS, DONE, ABORTED, EXPIRED, UNKNOWN);
-        // a lookup at Toss settles what a timeout left open
-        allow(UNKNOWN, DONE, ABORTED, EXPIRED);
+        // a lookup at Toss settles what a timeout left open; a compensation ends refunded
+        allow(UNKNOWN, DONE, ABORTED, EXPIRED, CANCELED);
+        // Toss approved after all what was recorded as failed: compensation (UNKNOWN until refunded)
+        allow(ABORTED, UNKNOWN);
+        allow(EXPIRED, UNKNOWN);
         allow(WAITING_FOR_DEPOSIT, DONE, EXPIRED, CANCELED);
         allow(DONE, PARTIAL_CANCELED, CANCELED);
         allow(PARTIAL_CANCELED, PARTIAL_CANCELED, CANCELED);

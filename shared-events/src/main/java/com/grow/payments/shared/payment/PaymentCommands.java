@@ -5,6 +5,7 @@ import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
+import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
@@ -61,6 +62,66 @@ public final class PaymentCommands {
     public record RecordPaymentOutcomeUnknown(
             @TargetAggregateIdentifier OrderId orderId,
             PaymentKey paymentKey,
+            String reason) {
+    }
+
+    /**
+     * Refund all or part of an approved payment. {@code cancelId} identifies this cancel step, so
+     * a retried request is recognised; a null amount cancels the whole balance. Owners may cancel
+     * within {@code ownerWindow} of the approval; admins any time.
+     */
+    public record CancelPayment(
+            @TargetAggregateIdentifier OrderId orderId,
+            Caller caller,
+            String cancelId,
+            String cancelReason,
+            Money cancelAmount,
+            RefundAccount refundAccount,
+            Instant requestedAt,
+            Duration ownerWindow) {
+    }
+
+    /** Toss cancelled (part of) the payment. */
+    public record RecordCancellation(
+            @TargetAggregateIdentifier OrderId orderId,
+            String cancelId,
+            PgPayment.PgCancel cancel,
+            Money balanceAfter) {
+    }
+
+    /** Toss refused the cancel with a final answer; nothing was refunded. */
+    public record RecordCancelRefusal(
+            @TargetAggregateIdentifier OrderId orderId,
+            String cancelId,
+            Failure failure) {
+    }
+
+    /** Toss's answer to the cancel is not known: the janitor will look it up. */
+    public record RecordCancelOutcomeUnknown(
+            @TargetAggregateIdentifier OrderId orderId,
+            String cancelId,
+            String reason) {
+    }
+
+    /**
+     * What a look-up at the PG found ({@code pg} null when the PG has no such order). The
+     * aggregate decides what, if anything, it changes, and answers with a {@link ReconciliationVerdict}.
+     */
+    public record ReconcilePayment(
+            @TargetAggregateIdentifier OrderId orderId,
+            PgPayment pg,
+            Instant checkedAt) {
+    }
+
+    /** The compensating refund went through at the PG. */
+    public record RecordCompensation(
+            @TargetAggregateIdentifier OrderId orderId,
+            PgPayment.PgCancel refund) {
+    }
+
+    /** The janitor gave up: an operator must look at this payment. */
+    public record FlagPaymentForOperator(
+            @TargetAggregateIdentifier OrderId orderId,
             String reason) {
     }
 }

@@ -25,7 +25,9 @@ public record PaymentView(
         VirtualAccountView virtualAccount,
         Failure failure,
         CardSummary card,
-        String receiptUrl) {
+        String receiptUrl,
+        boolean cancelInProgress,
+        boolean needsAttention) {
 
     public PaymentView {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
@@ -42,7 +44,7 @@ public record PaymentView(
     public static PaymentView checkedOut(PaymentCheckedOut e) {
         return new PaymentView(e.orderId().value(), null, e.memberId().value(), e.orderName(), null,
                 PaymentStatus.READY, e.amount().amount(), e.amount().amount(), e.amount().currency().name(),
-                e.requestedAt(), null, List.of(), null, null, null, null);
+                e.requestedAt(), null, List.of(), null, null, null, null, false, false);
     }
 
     /** Folds a list of one payment's events, oldest first, starting with its checkout. */
@@ -62,7 +64,8 @@ public record PaymentView(
         if (event instanceof PaymentApproved e) {
             return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, e.method(),
                     PaymentStatus.DONE, e.approvedAmount().amount(), e.approvedAmount().amount(), currency,
-                    requestedAt, e.approvedAt(), cancels, virtualAccount, null, e.card(), e.receiptUrl());
+                    requestedAt, e.approvedAt(), cancels, virtualAccount, null, e.card(), e.receiptUrl(), cancelInProgress,
+                    false);
         }
         if (event instanceof PaymentDeclined e) {
             return withStatus(PaymentStatus.ABORTED, e.paymentKey().value(), e.failure());
@@ -73,11 +76,46 @@ public record PaymentView(
         if (event instanceof PaymentOutcomeUnknown e) {
             return withStatus(PaymentStatus.UNKNOWN, e.paymentKey().value(), null);
         }
+        if (event instanceof PaymentCancelled e) {
+            PaymentStatus next = e.balanceAfter().amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
+            return withCancel(next, new CancelView(e.transactionKey(), e.cancelAmount().amount(), e.cancelReason(),
+                    e.canceledAt()), e.balanceAfter().amount());
+        }
+        if (event instanceof PaymentCancelRequested) {
+            return withFlags(true, needsAttention);
+        }
+        if (event instanceof PaymentCancelRefused) {
+            return withFlags(false, false);
+        }
+        if (event instanceof PaymentNeedsAttention) {
+            return withFlags(cancelInProgress, true);
+        }
+        if (event instanceof PaymentCompensationStarted e) {
+            return withStatus(PaymentStatus.UNKNOWN, e.paymentKey().value(), null);
+        }
+        if (event instanceof PaymentCompensated e) {
+            return withCancel(PaymentStatus.CANCELED, new CancelView(e.transactionKey(), e.refundedAmount().amount(),
+                    e.reason(), e.canceledAt()), 0);
+        }
         return this;
+    }
+
+    private PaymentView withCancel(PaymentStatus next, CancelView cancel, long balance) {
+        List<CancelView> more = new java.util.ArrayList<>(cancels);
+        more.add(cancel);
+        return new PaymentView(orderId, paymentKey, memberId, orderName, method, next, totalAmount, balance,
+                currency, requestedAt, approvedAt, more, virtualAccount, failure, card, receiptUrl, false, false);
     }
 
     private PaymentView withStatus(PaymentStatus next, String key, Failure nextFailure) {
         return new PaymentView(orderId, key, memberId, orderName, method, next, totalAmount, balanceAmount,
-                currency, requestedAt, approvedAt, cancels, virtualAccount, nextFailure, card, receiptUrl);
+                currency, requestedAt, approvedAt, cancels, virtualAccount, nextFailure, card, receiptUrl,
+                cancelInProgress, needsAttention && !next.isSettled());
+    }
+
+    private PaymentView withFlags(boolean cancelling, boolean attention) {
+        return new PaymentView(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount,
+                currency, requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelling,
+                attention);
     }
 }

@@ -2,6 +2,11 @@ package com.grow.payments.command.payment.web;
 
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentApproved;
+import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;
+import com.grow.payments.shared.payment.PaymentCancelRefused;
+import com.grow.payments.shared.payment.PaymentCancelled;
+import com.grow.payments.shared.payment.PaymentCompensated;
+import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentEvent;
 import com.grow.payments.shared.payment.PaymentExpired;
@@ -19,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
@@ -26,16 +32,18 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a confirm request wait, without holding a thread, until its payment is settled
- * (approved, declined, expired or unknown) or a bound passes. Outcomes recorded on this instance
+ * Lets a request wait, without holding a thread, until its step is answered (a confirmation
+ * approved, declined, expired or unknown; a cancel done, refused or unknown) or a bound passes. Outcomes recorded on this instance
  * wake the waiter as soon as they commit; an outcome recorded by another instance is found by a
  * slower poll of the event stream.
  */
 @Component
 public class PaymentOutcomes implements DisposableBean {
 
-    private static final Set<Class<?>> SETTLING = Set.of(
-            PaymentApproved.class, PaymentDeclined.class, PaymentExpired.class, PaymentOutcomeUnknown.class);
+    private static final Set<Class<?>> ANSWERS = Set.of(
+            PaymentApproved.class, PaymentDeclined.class, PaymentExpired.class, PaymentOutcomeUnknown.class,
+            PaymentCancelled.class, PaymentCancelRefused.class, PaymentCancelOutcomeUnknown.class,
+            PaymentCompensationStarted.class, PaymentCompensated.class);
 
     private final PaymentViewLoader loader;
     private final Duration pollInterval;
@@ -55,9 +63,14 @@ public class PaymentOutcomes implements DisposableBean {
         eventBus.subscribe(this::onPublished);
     }
 
-    /** Completes with the payment once settled, or as it stands when the bound passes. */
+    /** Completes with the payment once its confirmation is answered, or as it stands when the bound passes. */
     public CompletableFuture<PaymentView> awaitSettled(OrderId orderId, Duration bound) {
-        Waiter waiter = new Waiter(orderId, System.nanoTime() + bound.toNanos());
+        return awaitUntil(orderId, bound, events -> PaymentView.fold(events).status().isSettled());
+    }
+
+    /** Completes with the payment once {@code answered} holds for its events, or when the bound passes. */
+    public CompletableFuture<PaymentView> awaitUntil(OrderId orderId, Duration bound, Predicate<List<Object>> answered) {
+        Waiter waiter = new Waiter(orderId, System.nanoTime() + bound.toNanos(), answered);
         waiters.computeIfAbsent(orderId.value(), key -> new CopyOnWriteArraySet<>()).add(waiter);
         waiter.poll = scheduler.scheduleWithFixedDelay(waiter::check, 0, pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -69,7 +82,7 @@ public class PaymentOutcomes implements DisposableBean {
 
     private void onPublished(List<? extends EventMessage<?>> events) {
         for (EventMessage<?> event : events) {
-            if (SETTLING.contains(event.getPayloadType())) {
+            if (ANSWERS.contains(event.getPayloadType())) {
                 String orderId = ((PaymentEvent) event.getPayload()).orderId().value();
                 // the waiter reads the stream, so wake it only once the event is committed
                 if (CurrentUnitOfWork.isStarted()) {
@@ -96,12 +109,14 @@ public class PaymentOutcomes implements DisposableBean {
     private final class Waiter {
         private final OrderId orderId;
         private final long deadline;
+        private final Predicate<List<Object>> answered;
         private final CompletableFuture<PaymentView> result = new CompletableFuture<>();
         private volatile ScheduledFuture<?> poll;
 
-        private Waiter(OrderId orderId, long deadline) {
+        private Waiter(OrderId orderId, long deadline, Predicate<List<Object>> answered) {
             this.orderId = orderId;
             this.deadline = deadline;
+            this.answered = answered;
         }
 
         private void check() {
@@ -109,9 +124,9 @@ public class PaymentOutcomes implements DisposableBean {
                 return;
             }
             try {
-                PaymentView view = loader.load(orderId).orElse(null);
-                if (view != null && (view.status().isSettled() || System.nanoTime() >= deadline)) {
-                    finish(view, null);
+                List<Object> events = loader.events(orderId);
+                if (!events.isEmpty() && (answered.test(events) || System.nanoTime() >= deadline)) {
+                    finish(PaymentView.fold(events), null);
                 } else if (System.nanoTime() >= deadline) {
                     finish(null, new IllegalStateException("payment " + orderId + " vanished"));
                 }

@@ -22,10 +22,15 @@ public class PaymentViewLoader {
     }
 
     public Optional<PaymentView> load(OrderId orderId) {
-        List<Object> events = eventStore.readEvents(orderId.value(), 0L).asStream()
+        List<Object> events = events(orderId);
+        return events.isEmpty() ? Optional.empty() : Optional.of(PaymentView.fold(events));
+    }
+
+    /** The payment's events, oldest first, from sequence 0. */
+    public List<Object> events(OrderId orderId) {
+        return eventStore.readEvents(orderId.value(), 0L).asStream()
                 .map(Message::getPayload)
                 .map(Object.class::cast)
                 .toList();
-        return events.isEmpty() ? Optional.empty() : Optional.of(PaymentView.fold(events));
     }
 }

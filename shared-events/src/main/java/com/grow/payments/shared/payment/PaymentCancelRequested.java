@@ -1,0 +1,11 @@
+package com.grow.payments.shared.payment;
+
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.PaymentKey;
+import org.axonframework.serialization.Revision;
+
+/** A refund of all or part of the payment was asked of Toss. */
+@Revision("1")
+public record PaymentCancelRequested(OrderId orderId, PaymentKey paymentKey, String cancelId, String cancelReason, Money cancelAmount, RefundAccount refundAccount) implements PaymentEvent {
+}

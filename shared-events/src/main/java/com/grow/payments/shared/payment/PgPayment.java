@@ -1,0 +1,36 @@
+package com.grow.payments.shared.payment;
+
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.PaymentKey;
+import java.time.Instant;
+import java.util.List;
+
+/** The PG's record of a payment, as much of it as the service keeps: what a lookup or an answer says. */
+public record PgPayment(
+        PaymentKey paymentKey,
+        OrderId orderId,
+        String status,
+        Money totalAmount,
+        Money balanceAmount,
+        String method,
+        CardSummary card,
+        String receiptUrl,
+        String lastTransactionKey,
+        Instant approvedAt,
+        List<PgCancel> cancels,
+        Failure failure) {
+
+    public PgPayment {
+        cancels = cancels == null ? List.of() : List.copyOf(cancels);
+    }
+
+    /** One cancel as the PG recorded it. */
+    public record PgCancel(String transactionKey, Money cancelAmount, String cancelReason, Instant canceledAt) {
+    }
+
+    /** The PG holds the money: approved, possibly partly or wholly cancelled since. */
+    public boolean wasApproved() {
+        return "DONE".equals(status) || "PARTIAL_CANCELED".equals(status) || "CANCELED".equals(status);
+    }
+}
