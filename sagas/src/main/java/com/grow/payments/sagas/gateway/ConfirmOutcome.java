@@ -1,6 +1,7 @@
 package com.grow.payments.sagas.gateway;
 
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.PgPayment;
 
 /** What a confirmation at the PG came to. */
 public sealed interface ConfirmOutcome {

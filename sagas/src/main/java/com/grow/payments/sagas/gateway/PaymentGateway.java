@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.gateway;
 
+import com.grow.payments.shared.OrderId;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,4 +11,10 @@ import java.util.concurrent.CompletableFuture;
 public interface PaymentGateway {
 
     CompletableFuture<ConfirmOutcome> confirm(ConfirmRequest request);
+
+    /** The PG's record of the order's payment, looked up by order id. */
+    CompletableFuture<LookupOutcome> lookup(OrderId orderId);
+
+    /** Refund all (no amount) or part of an approved payment. */
+    CompletableFuture<CancelOutcome> cancel(CancelRequest request);
 }

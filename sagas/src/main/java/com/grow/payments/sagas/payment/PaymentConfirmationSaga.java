@@ -3,7 +3,7 @@ package com.grow.payments.sagas.payment;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.ConfirmRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
-import com.grow.payments.sagas.gateway.PgPayment;
+import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.shared.payment.PaymentApproved;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentApproval;

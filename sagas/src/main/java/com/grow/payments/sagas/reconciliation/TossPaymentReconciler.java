@@ -1,0 +1,82 @@
+package com.grow.payments.sagas.reconciliation;
+
+import com.grow.payments.sagas.gateway.LookupOutcome;
+import com.grow.payments.sagas.gateway.PaymentGateway;
+import com.grow.payments.sagas.payment.PaymentCompensationSaga;
+import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
+import com.grow.payments.shared.payment.PaymentCommands.ReconcilePayment;
+import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.ReconciliationVerdict;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The janitor (after Kill Bill's): asks Toss what became of a payment whose answer is not known,
+ * lets the aggregate settle what Toss's answer tells, and tries again on a back-off schedule
+ * (default 10 s, 1 min, 5 min, then hourly, about 24 h in all). Still unknown after the last
+ * attempt: the payment is flagged for an operator. It never guesses.
+ */
+public class TossPaymentReconciler implements PaymentReconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(TossPaymentReconciler.class);
+
+    private final PaymentGateway gateway;
+    private final CommandGateway commands;
+    private final ReconciliationSchedule schedule;
+    private final Clock clock;
+    private final List<Duration> backoff;
+    private final int maxAttempts;
+
+    public TossPaymentReconciler(PaymentGateway gateway, CommandGateway commands, ReconciliationSchedule schedule,
+                                 Clock clock, List<Duration> backoff, int maxAttempts) {
+        this.gateway = gateway;
+        this.commands = commands;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.backoff = List.copyOf(backoff);
+        this.maxAttempts = maxAttempts;
+    }
+
+    @Override
+    public void reconcile(OrderId orderId, int attempt) {
+        ReconciliationVerdict verdict;
+        try {
+            // a job thread, not an event handler: waiting here, bounded, holds nothing else up
+            verdict = check(orderId).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("look-up {} of order {} failed: {}", attempt, orderId, e.toString());
+            verdict = ReconciliationVerdict.UNRESOLVED;
+        }
+        if (verdict == ReconciliationVerdict.SETTLED) {
+            log.info("order {} settled by look-up {}", orderId, attempt);
+        } else if (attempt >= maxAttempts) {
+            log.error("order {} still unresolved after {} look-ups: flagged for an operator", orderId, attempt);
+            commands.sendAndWait(new FlagPaymentForOperator(orderId, "unresolved after " + attempt + " look-ups"));
+        } else {
+            Duration delay = backoff.get(Math.min(attempt - 1, backoff.size() - 1));
+            schedule.scheduleCheck(orderId, attempt + 1, clock.instant().plus(delay));
+        }
+    }
+
+    private CompletableFuture<ReconciliationVerdict> check(OrderId orderId) {
+        return gateway.lookup(orderId).thenCompose(lookup -> {
+            if (lookup instanceof LookupOutcome.Unknown) {
+                return CompletableFuture.completedFuture(ReconciliationVerdict.UNRESOLVED);
+            }
+            PgPayment pg = lookup instanceof LookupOutcome.Found found ? found.payment() : null;
+            return commands.<ReconciliationVerdict>send(new ReconcilePayment(orderId, pg, clock.instant()))
+                    .thenCompose(verdict -> verdict == ReconciliationVerdict.RETRY_COMPENSATION
+                            ? PaymentCompensationSaga.refundApprovedPayment(gateway, commands, orderId,
+                                    pg.paymentKey(), "retried by the janitor")
+                                    .thenApply(done -> ReconciliationVerdict.UNRESOLVED)
+                            : CompletableFuture.completedFuture(verdict));
+        });
+    }
+}
