@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.grow.payments.command.payment.Payment;
+import com.grow.payments.sagas.payment.PaymentCancellationSaga;
+import com.grow.payments.sagas.payment.PaymentCompensationSaga;
 import com.grow.payments.sagas.payment.PaymentConfirmationSaga;
+import com.grow.payments.sagas.reconciliation.ReconciliationPolicy;
+import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.UUID;
@@ -156,11 +160,15 @@ public class AxonConfiguration {
     }
 
     @Bean
-    public ConfigurerModule paymentModel() {
+    public ConfigurerModule paymentModel(ReconciliationSchedule schedule,
+                                         @Value("${payments.janitor.first-check-after:10s}") Duration firstCheck) {
         return configurer -> {
             configurer.configureAggregate(Payment.class);
             configurer.eventProcessing()
                     .registerSaga(PaymentConfirmationSaga.class)
+                    .registerSaga(PaymentCancellationSaga.class)
+                    .registerSaga(PaymentCompensationSaga.class)
+                    .registerEventHandler(c -> new ReconciliationPolicy(schedule, firstCheck))
                     // a projection that cannot apply an event retries it instead of skipping it
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         };

@@ -3,11 +3,16 @@ package com.grow.payments.infra.toss;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.grow.payments.sagas.gateway.CancelOutcome;
+import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
+import com.grow.payments.sagas.gateway.LookupOutcome;
 import com.grow.payments.sagas.gateway.ConfirmRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import java.io.IOException;
+import com.grow.payments.shared.OrderId;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -57,7 +62,39 @@ public class TossPaymentGateway implements PaymentGateway {
         return post("/v1/payments/confirm", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
-                .exceptionally(failure -> unknown("confirm", request.orderId().value(), failure));
+                .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("confirm", request.orderId().value(), failure)));
+    }
+
+    @Override
+    public CompletableFuture<LookupOutcome> lookup(OrderId orderId) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint("/v1/payments/orders/"
+                        + URLEncoder.encode(orderId.value(), StandardCharsets.UTF_8)))
+                .timeout(properties.readTimeout())
+                .header("Authorization", authorization)
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> TossPayments.lookupOutcome(response.statusCode(), parse(response)))
+                .exceptionally(failure -> new LookupOutcome.Unknown(reason("lookup", orderId.value(), failure)));
+    }
+
+    @Override
+    public CompletableFuture<CancelOutcome> cancel(CancelRequest request) {
+        ObjectNode body = json.createObjectNode().put("cancelReason", request.reason());
+        if (request.amount() != null) {
+            body.put("cancelAmount", request.amount().amount());
+        }
+        if (request.refundAccount() != null) {
+            body.putObject("refundReceiveAccount")
+                    .put("bank", request.refundAccount().bank())
+                    .put("accountNumber", request.refundAccount().accountNumber())
+                    .put("holderName", request.refundAccount().holderName());
+        }
+        String path = "/v1/payments/" + URLEncoder.encode(request.paymentKey().value(), StandardCharsets.UTF_8)
+                + "/cancel";
+        return post(path, request.idempotencyKey(), body)
+                .thenApply(response -> TossPayments.cancelOutcome(response.statusCode(), parse(response)))
+                .exceptionally(failure -> new CancelOutcome.Unknown(reason("cancel", request.orderId().value(), failure)));
     }
 
     private CompletableFuture<HttpResponse<byte[]>> post(String path, String idempotencyKey, JsonNode body) {
@@ -94,11 +131,12 @@ public class TossPaymentGateway implements PaymentGateway {
         }
     }
 
-    private static ConfirmOutcome unknown(String step, String orderId, Throwable failure) {
+    /** Why a call has no known outcome: a timeout, a transport error, or an answer we could not read. */
+    private static String reason(String step, String orderId, Throwable failure) {
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
         String reason = cause instanceof HttpTimeoutException ? "TIMEOUT: no answer from Toss in time"
                 : "TRANSPORT: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
         log.warn("Toss {} for order {} has no known outcome: {}", step, orderId, reason);
-        return new ConfirmOutcome.Unknown(reason);
+        return reason;
     }
 }

@@ -1,16 +1,21 @@
 package com.grow.payments.infra.toss;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
-import com.grow.payments.sagas.gateway.PgPayment;
+import com.grow.payments.sagas.gateway.LookupOutcome;
+import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.Currency;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.payment.CardSummary;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.PgPayment;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Reads Toss's JSON (a Payment object or an error) into the gateway's terms. */
 final class TossPayments {
@@ -24,17 +29,58 @@ final class TossPayments {
                 ? new CardSummary(text(card, "issuerCode"), text(card, "acquirerCode"), text(card, "number"),
                 text(card, "cardType"), card.path("installmentPlanMonths").asInt(0), text(card, "approveNo"))
                 : null;
-        String currency = node.path("currency").asText("KRW");
+        Currency currency = Currency.valueOf(node.path("currency").asText("KRW"));
+        List<PgPayment.PgCancel> cancels = new ArrayList<>();
+        node.path("cancels").forEach(cancel -> cancels.add(new PgPayment.PgCancel(text(cancel, "transactionKey"),
+                new Money(cancel.path("cancelAmount").asLong(), currency), text(cancel, "cancelReason"),
+                instant(cancel, "canceledAt"))));
+        JsonNode failure = node.path("failure");
         return new PgPayment(
                 new PaymentKey(node.path("paymentKey").asText()),
                 new OrderId(node.path("orderId").asText()),
                 node.path("status").asText(),
-                new Money(node.path("totalAmount").asLong(), Currency.valueOf(currency)),
+                new Money(node.path("totalAmount").asLong(), currency),
+                new Money(node.path("balanceAmount").asLong(), currency),
                 text(node, "method"),
                 cardSummary,
                 text(node.path("receipt"), "url"),
                 text(node, "lastTransactionKey"),
-                instant(node, "approvedAt"));
+                instant(node, "approvedAt"),
+                cancels,
+                failure.isObject() ? new Failure(text(failure, "code"), text(failure, "message")) : null);
+    }
+
+    /** The outcome of a look-up by order id. */
+    static LookupOutcome lookupOutcome(int status, JsonNode body) {
+        if (status == 200) {
+            return new LookupOutcome.Found(payment(body));
+        }
+        String code = body.path("code").asText("HTTP_" + status);
+        if (status == 404 && "NOT_FOUND_PAYMENT".equals(code)) {
+            return new LookupOutcome.NotFound();
+        }
+        return new LookupOutcome.Unknown(code + ": " + body.path("message").asText());
+    }
+
+    /**
+     * The outcome of a cancel. Only refusals known to be final count as refused; a retry that
+     * finds the payment already cancelled (ALREADY_CANCELED_PAYMENT) may be our own earlier try:
+     * it is looked up, never taken as a refusal.
+     */
+    static CancelOutcome cancelOutcome(int status, JsonNode body) {
+        if (status == 200) {
+            PgPayment payment = payment(body);
+            if (payment.cancels().isEmpty()) {
+                return new CancelOutcome.Unknown("Toss answered 200 without a cancel");
+            }
+            return new CancelOutcome.Cancelled(payment, payment.cancels().get(payment.cancels().size() - 1));
+        }
+        Failure failure = new Failure(body.path("code").asText("HTTP_" + status),
+                body.path("message").asText("Toss answered HTTP " + status));
+        if (status < 500 && TossErrorCodes.FINAL_CANCEL_REFUSALS.contains(failure.code())) {
+            return new CancelOutcome.Refused(failure);
+        }
+        return new CancelOutcome.Unknown(failure.code() + ": " + failure.message());
     }
 
     /** The outcome of a confirm (or billing charge) from Toss's HTTP status and body. */

@@ -7,6 +7,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +28,15 @@ public class PaymentHistoryProjection {
     }
 
     @EventHandler
-    void on(PaymentCheckedOut event, @SequenceNumber long sequence) {
-        views.insert(PaymentView.checkedOut(event), sequence);
+    void on(PaymentCheckedOut event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        views.insert(PaymentView.checkedOut(event), sequence, at);
     }
 
     @EventHandler
-    void on(PaymentEvent event, @SequenceNumber long sequence) {
+    void on(PaymentEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         views.find(event.orderId().value())
                 .filter(stored -> stored.lastSequence() < sequence)
-                .ifPresent(stored -> views.update(stored.view().apply(event), sequence));
+                .ifPresent(stored -> views.update(stored.view().apply(event), sequence, at));
     }
 
     @ResetHandler

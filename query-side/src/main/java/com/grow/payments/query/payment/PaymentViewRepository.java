@@ -32,24 +32,27 @@ public class PaymentViewRepository {
         this.json = json;
     }
 
-    public void insert(PaymentView view, long sequence) {
+    public void insert(PaymentView view, long sequence, Instant at) {
         jdbc.sql("""
                 INSERT INTO payment_view (order_id, member_id, payment_key, order_name, method, status, total_amount,
-                    balance_amount, currency, requested_at, approved_at, document, last_sequence)
+                    balance_amount, currency, requested_at, approved_at, document, last_sequence, updated_at,
+                    cancel_in_progress, needs_attention)
                 VALUES (:orderId, :memberId, :paymentKey, :orderName, :method, :status, :totalAmount,
-                    :balanceAmount, :currency, :requestedAt, :approvedAt, :document, :sequence)
+                    :balanceAmount, :currency, :requestedAt, :approvedAt, :document, :sequence, :updatedAt,
+                    :cancelInProgress, :needsAttention)
                 ON CONFLICT (order_id) DO NOTHING""")
-                .paramSource(columns(view, sequence))
+                .paramSource(columns(view, sequence, at))
                 .update();
     }
 
-    public void update(PaymentView view, long sequence) {
+    public void update(PaymentView view, long sequence, Instant at) {
         jdbc.sql("""
                 UPDATE payment_view SET payment_key = :paymentKey, method = :method, status = :status,
                     total_amount = :totalAmount, balance_amount = :balanceAmount, approved_at = :approvedAt,
-                    document = :document, last_sequence = :sequence
+                    document = :document, last_sequence = :sequence, updated_at = :updatedAt,
+                    cancel_in_progress = :cancelInProgress, needs_attention = :needsAttention
                 WHERE order_id = :orderId AND last_sequence < :sequence""")
-                .paramSource(columns(view, sequence))
+                .paramSource(columns(view, sequence, at))
                 .update();
     }
 
@@ -95,7 +98,8 @@ public class PaymentViewRepository {
         jdbc.sql("DELETE FROM payment_view").update();
     }
 
-    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource columns(PaymentView view, long sequence) {
+    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource columns(PaymentView view, long sequence,
+                                                                                   Instant at) {
         return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
                 .addValue("orderId", view.orderId())
                 .addValue("memberId", view.memberId())
@@ -109,6 +113,9 @@ public class PaymentViewRepository {
                 .addValue("requestedAt", Timestamp.from(view.requestedAt()))
                 .addValue("approvedAt", view.approvedAt() == null ? null : Timestamp.from(view.approvedAt()))
                 .addValue("document", json.write(view))
-                .addValue("sequence", sequence);
+                .addValue("sequence", sequence)
+                .addValue("updatedAt", Timestamp.from(at))
+                .addValue("cancelInProgress", view.cancelInProgress())
+                .addValue("needsAttention", view.needsAttention());
     }
 }

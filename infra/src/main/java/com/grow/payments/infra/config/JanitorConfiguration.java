@@ -1,0 +1,31 @@
+package com.grow.payments.infra.config;
+
+import com.grow.payments.sagas.gateway.PaymentGateway;
+import com.grow.payments.sagas.reconciliation.PaymentReconciler;
+import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
+import com.grow.payments.sagas.reconciliation.TossPaymentReconciler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * The janitor's settings: after the first look-up, wait 10 s, 1 min, 5 min, then hourly; 27
+ * look-ups span about 24 h before an operator is asked to look.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class JanitorConfiguration {
+
+    @Bean
+    public PaymentReconciler paymentReconciler(PaymentGateway gateway, CommandGateway commands,
+                                               ReconciliationSchedule schedule, Clock clock,
+                                               @Value("${payments.janitor.backoff:10s,1m,5m,1h}") List<Duration> backoff,
+                                               @Value("${payments.janitor.max-attempts:27}") int maxAttempts) {
+        return new TossPaymentReconciler(gateway, commands, schedule, clock, backoff, maxAttempts);
+    }
+}

@@ -1,0 +1,62 @@
+package com.grow.payments.infra.janitor;
+
+import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
+import com.grow.payments.shared.OrderId;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds payments left open with nothing on the janitor's timetable — a crash between Toss's
+ * answer and our record leaves exactly that — and puts a look-up on it. Runs at start-up and
+ * then every interval; a payment already scheduled keeps its schedule.
+ */
+@Component
+public class JanitorSweep {
+
+    private static final Logger log = LoggerFactory.getLogger(JanitorSweep.class);
+
+    private final JdbcClient jdbc;
+    private final ReconciliationSchedule schedule;
+    private final Clock clock;
+    private final Duration stuckAfter;
+
+    public JanitorSweep(JdbcClient jdbc, ReconciliationSchedule schedule, Clock clock,
+                        @Value("${payments.janitor.stuck-after:2m}") Duration stuckAfter) {
+        this.jdbc = jdbc;
+        this.schedule = schedule;
+        this.clock = clock;
+        this.stuckAfter = stuckAfter;
+    }
+
+    @Scheduled(initialDelayString = "${payments.janitor.sweep-initial-delay:5s}",
+            fixedDelayString = "${payments.janitor.sweep-interval:30s}")
+    public void sweep() {
+        Instant now = clock.instant();
+        List<String> open = jdbc.sql("""
+                        SELECT order_id FROM payment_view
+                        WHERE (status IN ('IN_PROGRESS', 'UNKNOWN') OR cancel_in_progress)
+                          AND NOT needs_attention AND updated_at < ?
+                        ORDER BY updated_at LIMIT 500""")
+                .param(Timestamp.from(now.minus(stuckAfter)))
+                .query(String.class)
+                .list();
+        int scheduled = 0;
+        for (String orderId : open) {
+            if (schedule.scheduleCheckIfAbsent(new OrderId(orderId), 1, now)) {
+                scheduled++;
+            }
+        }
+        if (scheduled > 0) {
+            log.info("janitor sweep: {} open payment(s) put on the timetable", scheduled);
+        }
+    }
+}
