@@ -1,54 +1,46 @@
 package com.grow.payments.command.payment;
 
+import static com.grow.payments.command.payment.PaymentTestData.AMOUNT;
+import static com.grow.payments.command.payment.PaymentTestData.KEY;
+import static com.grow.payments.command.payment.PaymentTestData.ORDER;
+import static com.grow.payments.command.payment.PaymentTestData.OTHER_KEY;
+import static com.grow.payments.command.payment.PaymentTestData.OWNER;
+import static com.grow.payments.command.payment.PaymentTestData.REJECTED;
+import static com.grow.payments.command.payment.PaymentTestData.REQUESTED_AT;
+import static com.grow.payments.command.payment.PaymentTestData.SESSION_EXPIRED;
+import static com.grow.payments.command.payment.PaymentTestData.STRANGER;
+import static com.grow.payments.command.payment.PaymentTestData.approval;
+import static com.grow.payments.command.payment.PaymentTestData.approved;
+import static com.grow.payments.command.payment.PaymentTestData.checkedOut;
+import static com.grow.payments.command.payment.PaymentTestData.owner;
+import static com.grow.payments.command.payment.PaymentTestData.rejectedWith;
+import static com.grow.payments.command.payment.PaymentTestData.requested;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.messageWithPayload;
 import static org.axonframework.test.matchers.Matchers.predicate;
-import static org.hamcrest.Matchers.equalTo;
 
 import com.grow.payments.shared.Caller;
-import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
-import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.error.ErrorCode;
-import com.grow.payments.shared.error.PaymentRejection;
-import com.grow.payments.shared.payment.CardSummary;
-import com.grow.payments.shared.payment.Failure;
-import com.grow.payments.shared.payment.PaymentApproved;
-import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentCommands.CheckOutPayment;
 import com.grow.payments.shared.payment.PaymentCommands.ConfirmPayment;
-import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentApproval;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentDecline;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentExpiry;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentOutcomeUnknown;
+import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentConfirmationRequested;
 import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentExpired;
 import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
-import java.time.Instant;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
-import org.hamcrest.FeatureMatcher;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class PaymentTest {
-
-    private static final OrderId ORDER = new OrderId("ord_test_0001");
-    private static final MemberId OWNER = new MemberId("member-owner");
-    private static final MemberId STRANGER = new MemberId("member-stranger");
-    private static final PaymentKey KEY = new PaymentKey("tgen_key_first");
-    private static final PaymentKey OTHER_KEY = new PaymentKey("tgen_key_second");
-    private static final Money AMOUNT = Money.won(15_000);
-    private static final Instant REQUESTED_AT = Instant.parse("2025-03-01T10:00:00Z");
-    private static final Instant APPROVED_AT = Instant.parse("2025-03-01T10:01:00Z");
-    private static final CardSummary CARD = new CardSummary("11", "41", "433012******1234", "신용", 0, "00000000");
-    private static final Failure REJECTED = new Failure("REJECT_CARD_PAYMENT", "한도초과 혹은 잔액부족");
-    private static final Failure EXPIRED = new Failure("NOT_FOUND_PAYMENT_SESSION", "결제 시간이 만료되었습니다");
 
     private FixtureConfiguration<Payment> fixture;
 
@@ -174,13 +166,14 @@ class PaymentTest {
     }
 
     @Test
-    void approval_of_an_amount_other_than_the_checkout_is_recorded_as_unknown_never_as_approved() {
+    void approval_of_an_amount_other_than_the_checkout_starts_a_compensation_never_an_approval() {
         fixture.given(checkedOut(), requested())
                 .when(approval(KEY, Money.won(14_000)))
                 .expectEventsMatching(exactSequenceOf(
-                        messageWithPayload(predicate((PaymentOutcomeUnknown e) -> e.orderId().equals(ORDER)
+                        messageWithPayload(predicate((PaymentCompensationStarted e) -> e.orderId().equals(ORDER)
                                 && e.paymentKey().equals(KEY)
-                                && e.reason().startsWith("APPROVED_AMOUNT_MISMATCH"))),
+                                && e.approvedAmount().equals(Money.won(14_000))
+                                && e.reason().equals("AMOUNT_MISMATCH"))),
                         andNoMore()));
     }
 
@@ -194,8 +187,8 @@ class PaymentTest {
     @Test
     void expiry_of_the_payment_in_progress_records_it_as_expired() {
         fixture.given(checkedOut(), requested())
-                .when(new RecordPaymentExpiry(ORDER, KEY, EXPIRED))
-                .expectEvents(new PaymentExpired(ORDER, KEY, EXPIRED));
+                .when(new RecordPaymentExpiry(ORDER, KEY, SESSION_EXPIRED))
+                .expectEvents(new PaymentExpired(ORDER, KEY, SESSION_EXPIRED));
     }
 
     @Test
@@ -221,11 +214,11 @@ class PaymentTest {
     }
 
     @Test
-    void a_mismatched_approval_found_by_a_lookup_after_an_unknown_outcome_changes_nothing() {
+    void a_mismatched_approval_found_by_a_lookup_after_an_unknown_outcome_starts_a_compensation() {
         fixture.given(checkedOut(), requested(), new PaymentOutcomeUnknown(ORDER, KEY, "TIMEOUT"))
                 .when(approval(KEY, Money.won(14_000)))
                 .expectSuccessfulHandlerExecution()
-                .expectNoEvents();
+                .expectEvents(new PaymentCompensationStarted(ORDER, KEY, Money.won(14_000), "AMOUNT_MISMATCH"));
     }
 
     @Test
@@ -238,38 +231,7 @@ class PaymentTest {
 
     // --- fixtures
 
-    private static Caller owner() {
-        return new Caller(OWNER, false);
-    }
-
     private static ConfirmPayment confirm(Caller caller, PaymentKey key, Money amount) {
         return new ConfirmPayment(ORDER, caller, key, amount);
-    }
-
-    private static RecordPaymentApproval approval(PaymentKey key, Money amount) {
-        return new RecordPaymentApproval(ORDER, key, amount, "카드", CARD, "https://receipt.example/1", "tx_1",
-                APPROVED_AT);
-    }
-
-    private static PaymentCheckedOut checkedOut() {
-        return new PaymentCheckedOut(ORDER, OWNER, "GROW 1개월 멤버십", AMOUNT, REQUESTED_AT);
-    }
-
-    private static PaymentConfirmationRequested requested() {
-        return new PaymentConfirmationRequested(ORDER, KEY, AMOUNT);
-    }
-
-    private static PaymentApproved approved() {
-        return new PaymentApproved(ORDER, KEY, AMOUNT, "카드", CARD, "https://receipt.example/1", "tx_1",
-                APPROVED_AT);
-    }
-
-    private static Matcher<PaymentRejection> rejectedWith(ErrorCode kind) {
-        return new FeatureMatcher<>(equalTo(kind), "a PaymentRejection of kind", "kind") {
-            @Override
-            protected ErrorCode featureValueOf(PaymentRejection rejection) {
-                return rejection.kind();
-            }
-        };
     }
 }

@@ -28,7 +28,8 @@ class PaymentTransitionsTest {
     private static final Set<String> EXPECTED = Set.of(
             "READY->IN_PROGRESS", "READY->WAITING_FOR_DEPOSIT", "READY->EXPIRED",
             "IN_PROGRESS->DONE", "IN_PROGRESS->ABORTED", "IN_PROGRESS->EXPIRED", "IN_PROGRESS->UNKNOWN",
-            "UNKNOWN->DONE", "UNKNOWN->ABORTED", "UNKNOWN->EXPIRED",
+            "UNKNOWN->DONE", "UNKNOWN->ABORTED", "UNKNOWN->EXPIRED", "UNKNOWN->CANCELED",
+            "ABORTED->UNKNOWN", "EXPIRED->UNKNOWN",
             "WAITING_FOR_DEPOSIT->DONE", "WAITING_FOR_DEPOSIT->EXPIRED", "WAITING_FOR_DEPOSIT->CANCELED",
             "DONE->PARTIAL_CANCELED", "DONE->CANCELED",
             "PARTIAL_CANCELED->PARTIAL_CANCELED", "PARTIAL_CANCELED->CANCELED");
@@ -74,10 +75,15 @@ class PaymentTransitionsTest {
 
     @ParameterizedTest
     @EnumSource(value = PaymentStatus.class, names = {"ABORTED", "EXPIRED"})
-    void a_declined_or_expired_payment_is_final(PaymentStatus from) {
+    void a_declined_or_expired_payment_only_goes_to_unknown_to_compensate_a_late_approval(PaymentStatus from) {
         for (PaymentStatus to : PaymentStatus.values()) {
-            assertThat(PaymentTransitions.allows(from, to)).as("%s -> %s", from, to).isFalse();
+            assertThat(PaymentTransitions.allows(from, to)).as("%s -> %s", from, to).isEqualTo(to == UNKNOWN);
         }
+    }
+
+    @Test
+    void a_compensation_ends_with_the_unknown_payment_canceled() {
+        assertThat(PaymentTransitions.allows(UNKNOWN, CANCELED)).isTrue();
     }
 
     @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.ConfirmRequest;
 import com.grow.payments.sagas.gateway.FakePaymentGateway;
-import com.grow.payments.sagas.gateway.PgPayment;
+import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -22,6 +22,7 @@ import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentExpired;
 import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -167,7 +168,7 @@ class PaymentConfirmationSagaTest {
     }
 
     private static PgPayment pgPayment(Money total) {
-        return new PgPayment(KEY, ORDER, "DONE", total, "카드", CARD, "https://receipt.example/1", "tx_1",
-                APPROVED_AT);
+        return new PgPayment(KEY, ORDER, "DONE", total, total, "카드", CARD, "https://receipt.example/1", "tx_1",
+                APPROVED_AT, List.of(), null);
     }
 }
