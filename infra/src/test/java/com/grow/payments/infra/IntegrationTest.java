@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +24,16 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "payments.sandbox.port=0",
         "toss.read-timeout=1s",
-        "payments.confirm.wait-timeout=6s"})
+        "payments.confirm.wait-timeout=6s",
+        // the janitor on a compressed timetable: seconds where production waits minutes
+        "payments.janitor.first-check-after=1s",
+        "payments.janitor.backoff=1s,1s,2s",
+        "payments.janitor.max-attempts=60",
+        "payments.janitor.stuck-after=3s",
+        "payments.janitor.sweep-interval=1s",
+        "payments.janitor.sweep-initial-delay=1s"})
 @ActiveProfiles("standalone")
+@AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus answers
 public abstract class IntegrationTest {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
@@ -75,6 +84,21 @@ public abstract class IntegrationTest {
     /** Base URL of this instance, for tests that talk to several. */
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The service's own Toss secret key (standalone: generated), for calling the sandbox as Toss's API. */
+    @org.springframework.beans.factory.annotation.Value("${toss.secret-key}")
+    protected String tossSecretKey;
+
+    /** Calls Toss's API (the sandbox) directly, as another client of the same merchant would. */
+    protected Reply callToss(String path, String body) {
+        String basic = java.util.Base64.getEncoder().encodeToString((tossSecretKey + ":").getBytes());
+        return send(request(sandbox().baseUrl(), path, null).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    protected String status(String orderId, String token) {
+        return get("/api/v1/payments/" + orderId, token).json().path("status").asText();
     }
 
     protected long eventCount() {

@@ -1,6 +1,7 @@
 package com.grow.payments.infra.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.grow.payments.infra.GrowPaymentsApplication;
 import com.grow.payments.infra.IntegrationTest;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,39 @@ class TwoInstancesIT extends IntegrationTest {
             assertThat(sandbox().stats().confirmRequests(order[0])).as("Toss confirms for " + order[0]).isEqualTo(1);
             assertThat(sandbox().stats().approvals(order[0])).isEqualTo(1);
             assertThat(eventCount(order[0])).isEqualTo(3);
+        }
+        cancels_racing_on_two_instances_refund_each_order_exactly_once(token, secondUrl, orders);
+    }
+
+    private void cancels_racing_on_two_instances_refund_each_order_exactly_once(String token, String secondUrl,
+                                                                                List<String[]> orders) {
+        ExecutorService pool = Executors.newFixedThreadPool(48);
+        List<CompletableFuture<Reply>> replies = new ArrayList<>();
+        try {
+            for (String[] order : orders) {
+                for (int caller = 0; caller < 6; caller++) {
+                    String base = caller % 2 == 0 ? baseUrl() : secondUrl;
+                    replies.add(CompletableFuture.supplyAsync(() -> send(request(base,
+                            "/api/v1/payments/" + order[0] + "/cancel", token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString("{\"cancelReason\":\"refund\"}"))), pool));
+                }
+            }
+            List<Reply> answers = replies.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).allSatisfy(reply -> {
+                assertThat(reply.status()).as(reply.body()).isIn(200, 409);
+                if (reply.status() == 409) {
+                    assertThat(reply.code()).isIn("CANCEL_IN_PROGRESS", "PAYMENT_NOT_CANCELABLE");
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String[] order : orders) {
+            assertThat(sandbox().stats().cancelExecutions(order[0])).as("Toss refunds for " + order[0]).isEqualTo(1);
+            assertThat(sandbox().payment(order[0]).orElseThrow().balanceAmount()).isZero();
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(status(order[0], token)).isEqualTo("CANCELED"));
         }
     }
 }
