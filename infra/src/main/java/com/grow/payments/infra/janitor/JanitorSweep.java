@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,12 +32,17 @@ public class JanitorSweep {
     private final Clock clock;
     private final Duration stuckAfter;
 
-    public JanitorSweep(JdbcClient jdbc, ReconciliationSchedule schedule, Clock clock,
+    private final AtomicLong needingAttention = new AtomicLong();
+
+    public JanitorSweep(JdbcClient jdbc, ReconciliationSchedule schedule, Clock clock, MeterRegistry registry,
                         @Value("${payments.janitor.stuck-after:2m}") Duration stuckAfter) {
         this.jdbc = jdbc;
         this.schedule = schedule;
         this.clock = clock;
         this.stuckAfter = stuckAfter;
+        Gauge.builder("payments_needing_attention", needingAttention, AtomicLong::get)
+                .description("Payments the janitor could not settle: an operator must look (GET /api/v1/payments?needsAttention=true)")
+                .register(registry);
     }
 
     @Scheduled(initialDelayString = "${payments.janitor.sweep-initial-delay:5s}",
@@ -58,5 +66,7 @@ public class JanitorSweep {
         if (scheduled > 0) {
             log.info("janitor sweep: {} open payment(s) put on the timetable", scheduled);
         }
+        needingAttention.set(jdbc.sql("SELECT count(*) FROM payment_view WHERE needs_attention")
+                .query(Long.class).single());
     }
 }

@@ -171,4 +171,27 @@ class CancelAndJanitorIT extends IntegrationTest {
         assertThat(types).contains("PaymentCompensationStarted", "PaymentCompensated").doesNotContain("PaymentApproved");
         assertThat(get("/actuator/prometheus", null).body()).contains("compensation_total{reason=\"AMOUNT_MISMATCH\"");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.axonframework.commandhandling.gateway.CommandGateway commands;
+
+    @Test
+    void a_payment_the_janitor_gave_up_on_is_listed_for_operators_and_counted() {
+        String token = token("member-flagged");
+        String[] payment = checkoutAndAuthorize(token, 6600, null);
+        sandbox().faults().inject(FaultPlan.CONFIRM, FaultKind.TIMEOUT, 1, Duration.ofSeconds(2));
+        assertThat(confirm(token, payment[0], payment[1], 6600).status()).isEqualTo(202);
+        // what the janitor sends after its last look-up
+        commands.sendAndWait(new com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator(
+                new com.grow.payments.shared.OrderId(payment[0]), "unresolved after 27 look-ups"));
+
+        String admin = token("ops", "ADMIN");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(get("/api/v1/payments?needsAttention=true&size=100", admin).json().path("content")
+                    .findValuesAsText("orderId")).contains(payment[0]);
+            assertThat(get("/actuator/prometheus", null).body()).containsPattern("payments_needing_attention [1-9]");
+        });
+        assertThat(get("/api/v1/payments/" + payment[0], token).json().path("needsAttention").asBoolean()).isTrue();
+        assertThat(get("/api/v1/payments?needsAttention=true", token).status()).isEqualTo(403);
+    }
 }

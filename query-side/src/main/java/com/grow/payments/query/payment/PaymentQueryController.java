@@ -43,13 +43,15 @@ public class PaymentQueryController {
             @RequestParam(defaultValue = "0") @Min(0) @Max(100_000) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String memberId,
+            @RequestParam(defaultValue = "false") boolean needsAttention,
             Caller caller) {
-        if (memberId != null && !caller.admin()) {
-            throw new PaymentRejection(ErrorCode.FORBIDDEN, "only ADMIN may list another member's payments");
+        if ((memberId != null || needsAttention) && !caller.admin()) {
+            throw new PaymentRejection(ErrorCode.FORBIDDEN,
+                    "only ADMIN may list another member's payments or those flagged for an operator");
         }
         String member = caller.admin() ? memberId : caller.memberId().value();
         var filter = new PaymentViewRepository.Filter(member, status,
-                from == null ? null : from.toInstant(), to == null ? null : to.toInstant());
+                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), needsAttention);
         return views.page(filter, page, size);
     }
 }

@@ -21,7 +21,7 @@ public class PaymentViewRepository {
     }
 
     /** Which payments a list asks for; null members mean "any". */
-    public record Filter(String memberId, PaymentStatus status, Instant from, Instant to) {
+    public record Filter(String memberId, PaymentStatus status, Instant from, Instant to, boolean needsAttention) {
     }
 
     private final JdbcClient jdbc;
@@ -73,6 +73,9 @@ public class PaymentViewRepository {
         if (filter.status() != null) {
             where.append(" AND status = ?");
             args.add(filter.status().name());
+        }
+        if (filter.needsAttention()) {
+            where.append(" AND needs_attention");
         }
         if (filter.from() != null) {
             where.append(" AND requested_at >= ?");
