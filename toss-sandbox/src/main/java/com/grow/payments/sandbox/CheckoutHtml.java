@@ -9,7 +9,8 @@ final class CheckoutHtml {
     private static final String STYLE = "body{font-family:sans-serif;max-width:28rem;margin:2rem auto;color:#222}"
             + "h1{font-size:1.2rem}.amount{font-size:1.6rem;font-weight:bold}"
             + "button{display:block;width:100%;margin:.4rem 0;padding:.7rem;font-size:1rem;cursor:pointer}"
-            + ".approve{background:#3182f6;color:#fff;border:0}.cancel{background:#eee;border:0}";
+            + ".approve{background:#3182f6;color:#fff;border:0}.cancel{background:#eee;border:0}"
+            + "label{display:block;margin:.3rem 0}";
 
     private CheckoutHtml() {
     }
@@ -47,12 +48,12 @@ final class CheckoutHtml {
         return page("요청 오류", "<h1>요청 오류</h1><p>" + escape(message) + "</p>");
     }
 
-    private static String page(String title, String body) {
+    static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"ko\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><style>" + STYLE + "</style></head><body>" + body + "</body></html>";
     }
 
-    private static String hidden(String name, String value) {
+    static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
     }
 

@@ -179,7 +179,8 @@ final class CheckoutPage {
                     httpUrl(source.get("failUrl"), "failUrl"));
         }
 
-        private static String httpUrl(String value, String name) {
+        /** The value if it is an absolute http(s) URL, else INVALID_REQUEST naming the parameter. */
+        static String httpUrl(String value, String name) {
             try {
                 URI uri = value == null ? null : URI.create(value);
                 if (uri != null && uri.getHost() != null

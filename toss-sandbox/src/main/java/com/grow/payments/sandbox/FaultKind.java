@@ -8,6 +8,8 @@ public enum FaultKind {
     PROVIDER_ERROR,
     /** 409 IDEMPOTENT_REQUEST_PROCESSING; nothing is processed. */
     IDEMPOTENT_PROCESSING,
+    /** 403 REJECT_CARD_PAYMENT (e.g. no funds today); nothing is processed. The card works again later. */
+    CARD_DECLINED,
     /** Nothing is processed and no answer comes: the connection is held, then closed. */
     TIMEOUT,
     /** The request IS processed (and its answer cached under its key), but the answer is never sent. */
@@ -19,6 +21,7 @@ public enum FaultKind {
             case SERVER_ERROR -> "FAILED_INTERNAL_SYSTEM_PROCESSING";
             case PROVIDER_ERROR -> "PROVIDER_ERROR";
             case IDEMPOTENT_PROCESSING -> "IDEMPOTENT_REQUEST_PROCESSING";
+            case CARD_DECLINED -> "REJECT_CARD_PAYMENT";
             case TIMEOUT, LOST_ANSWER -> null;
         };
     }

@@ -23,6 +23,12 @@ public final class FaultPlan {
     public static final String CONFIRM = "confirm";
     public static final String CANCEL = "cancel";
     public static final String LOOKUP = "lookup";
+    /** Billing charges, {@code POST /v1/billing/{billingKey}}. */
+    public static final String BILLING = "billing";
+    /** {@code POST /v1/billing/authorizations/issue}. */
+    public static final String BILLING_ISSUE = "billing-issue";
+    /** {@code DELETE /v1/billing/{billingKey}}. */
+    public static final String BILLING_DELETE = "billing-delete";
     public static final String ANY = "any";
 
     /** How long TIMEOUT and LOST_ANSWER hold the connection when no hold is given. */

@@ -25,7 +25,7 @@ final class PaymentJson {
         n.put("version", API_VERSION);
         n.put("lastTransactionKey", p.lastTransactionKey());
         n.put("paymentKey", p.paymentKey());
-        n.put("type", "NORMAL");
+        n.put("type", p.type().name());
         n.put("orderId", p.orderId());
         n.put("orderName", p.orderName());
         n.put("currency", "KRW");

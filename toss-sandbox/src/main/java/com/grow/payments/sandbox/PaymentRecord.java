@@ -16,14 +16,25 @@ final class PaymentRecord {
 
     private static final String NO_APPROVAL = "00000000";
 
+    /** The card a payment is made with, as Toss reports it (issuer/acquirer codes, masked number). */
+    record CardProfile(String issuerCode, String acquirerCode, String number, String company) {
+
+        /** A KB (국민, code 11) test card with a fresh masked number, as the payment window uses. */
+        static CardProfile windowTestCard() {
+            return new CardProfile("11", "11", "4330" + TossFormats.approveNo().substring(0, 4) + "****" + "123*", "국민");
+        }
+    }
+
     private final String paymentKey;
+    private final PaymentType type;
     private final String orderId;
     private final String orderName;
     private final long totalAmount;
+    private final long taxFreeAmount;
     private final Instant requestedAt;
     private final Instant authenticatedAt;
     private final String outcome;
-    private final String cardNumber;
+    private final CardProfile card;
 
     private PaymentStatus status = PaymentStatus.IN_PROGRESS;
     private long balanceAmount;
@@ -34,17 +45,27 @@ final class PaymentRecord {
     private SandboxPayment.Failure failure;
     private final List<SandboxPayment.Cancel> cancels = new ArrayList<>();
 
+    /** A payment-window session (NORMAL, IN_PROGRESS until confirm). */
     PaymentRecord(String paymentKey, String orderId, String orderName, long totalAmount, Instant authenticatedAt,
                   String outcome) {
+        this(paymentKey, PaymentType.NORMAL, orderId, orderName, totalAmount, 0L, authenticatedAt, outcome,
+                CardProfile.windowTestCard());
+    }
+
+    /** Any payment; {@code taxFreeAmount} must be between 0 and {@code totalAmount}. */
+    PaymentRecord(String paymentKey, PaymentType type, String orderId, String orderName, long totalAmount,
+                  long taxFreeAmount, Instant authenticatedAt, String outcome, CardProfile card) {
         this.paymentKey = paymentKey;
+        this.type = type;
         this.orderId = orderId;
         this.orderName = orderName;
         this.totalAmount = totalAmount;
+        this.taxFreeAmount = taxFreeAmount;
         this.balanceAmount = totalAmount;
         this.requestedAt = authenticatedAt;
         this.authenticatedAt = authenticatedAt;
         this.outcome = outcome;
-        this.cardNumber = "4330" + TossFormats.approveNo().substring(0, 4) + "****" + "123*";
+        this.card = card;
     }
 
     String paymentKey() {
@@ -108,11 +129,15 @@ final class PaymentRecord {
     }
 
     SandboxPayment snapshot() {
-        // VAT follows what is still charged, so it shrinks with each cancel as Toss's does.
-        long vat = Math.round(balanceAmount / 11.0);
-        return new SandboxPayment(paymentKey, orderId, orderName, status, "카드", totalAmount, balanceAmount,
-                balanceAmount - vat, vat, 0L, requestedAt, authenticatedAt, approvedAt, lastTransactionKey, outcome,
-                new SandboxPayment.Card("11", "11", cardNumber, approveNo, totalAmount, acquireStatus),
+        // Tax-free and VAT follow what is still charged, so they shrink with each cancel as Toss's do.
+        long canceledTaxFree = cancels.stream().mapToLong(SandboxPayment.Cancel::taxFreeAmount).sum();
+        long taxFree = Math.min(balanceAmount, Math.max(0L, taxFreeAmount - canceledTaxFree));
+        long vat = Math.round((balanceAmount - taxFree) / 11.0);
+        return new SandboxPayment(paymentKey, type, orderId, orderName, status, "카드", totalAmount, balanceAmount,
+                balanceAmount - taxFree - vat, vat, taxFree, requestedAt, authenticatedAt, approvedAt,
+                lastTransactionKey, outcome,
+                new SandboxPayment.Card(card.issuerCode(), card.acquirerCode(), card.number(), approveNo, totalAmount,
+                        acquireStatus),
                 cancels, failure);
     }
 }

@@ -58,16 +58,27 @@ final class PaymentStore {
                     throw new TossApiException("DUPLICATED_ORDER_ID");
                 }
             }
-            String paymentKey;
-            do {
-                paymentKey = TossFormats.paymentKey(now());
-            } while (byKey.containsKey(paymentKey));
-            PaymentRecord record = new PaymentRecord(paymentKey, orderId, orderName, amount, now(), outcome);
-            byKey.put(paymentKey, record);
-            byOrder.computeIfAbsent(orderId, id -> new ArrayList<>()).add(record);
+            PaymentRecord record = add(new PaymentRecord(newPaymentKey(), orderId, orderName, amount, now(), outcome));
             log.debug("authorized order {} amount {} outcome {}", orderId, amount, outcome == null ? "APPROVE" : outcome);
             return record;
         });
+    }
+
+    /**
+     * Call with the lock held. Records a billing charge attempt; it stays IN_PROGRESS only until the
+     * caller, still under the lock, approves or aborts it, so nobody ever sees it in between.
+     */
+    PaymentRecord addBillingCharge(String orderId, String orderName, long amount, long taxFreeAmount,
+                                   PaymentRecord.CardProfile card, String outcome) {
+        PaymentRecord record = add(new PaymentRecord(newPaymentKey(), PaymentType.BILLING, orderId, orderName, amount,
+                taxFreeAmount, now(), outcome, card));
+        log.debug("billing charge for order {} amount {} outcome {}", orderId, amount, outcome == null ? "APPROVE" : outcome);
+        return record;
+    }
+
+    /** Call with the lock held. Whether any attempt of the order already took the money. */
+    boolean orderPaid(String orderId) {
+        return byOrder.getOrDefault(orderId, List.of()).stream().anyMatch(attempt -> attempt.status().wasApproved());
     }
 
     /** Call with the lock held. Applies the 10-minute rule before anyone looks at the payment. */
@@ -133,6 +144,20 @@ final class PaymentStore {
             byOrder.clear();
             return null;
         });
+    }
+
+    private String newPaymentKey() {
+        String paymentKey;
+        do {
+            paymentKey = TossFormats.paymentKey(now());
+        } while (byKey.containsKey(paymentKey));
+        return paymentKey;
+    }
+
+    private PaymentRecord add(PaymentRecord record) {
+        byKey.put(record.paymentKey(), record);
+        byOrder.computeIfAbsent(record.orderId(), id -> new ArrayList<>()).add(record);
+        return record;
     }
 
     private void refresh(PaymentRecord record) {

@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * An immutable snapshot of one sandbox payment, for assertions and for rendering Toss's Payment JSON.
  *
- * @param outcome what the buyer's window decided: null to approve, or the Toss error code confirm will answer
+ * @param type    NORMAL for a payment-window payment, BILLING for a charge with a billing key
+ * @param outcome what the buyer's window (or the billing card) decided: null to approve, or the Toss error
+ *                code confirm (or the charge) answers with
  */
 public record SandboxPayment(
         String paymentKey,
+        PaymentType type,
         String orderId,
         String orderName,
         PaymentStatus status,

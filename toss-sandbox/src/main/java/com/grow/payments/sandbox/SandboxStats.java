@@ -16,6 +16,7 @@ public final class SandboxStats {
         final LongAdder confirmRequests = new LongAdder();
         final LongAdder approvals = new LongAdder();
         final LongAdder cancelExecutions = new LongAdder();
+        final LongAdder billingCharges = new LongAdder();
     }
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
@@ -24,6 +25,8 @@ public final class SandboxStats {
     private final LongAdder cancelExecutions = new LongAdder();
     private final LongAdder approvedAmount = new LongAdder();
     private final LongAdder canceledAmount = new LongAdder();
+    private final LongAdder billingKeysIssued = new LongAdder();
+    private final LongAdder billingKeysDeleted = new LongAdder();
 
     /** Requests received by an endpoint ("confirm", "cancel", "lookup", "authorize", ...), whatever their fate. */
     public long requests(String endpoint) {
@@ -42,7 +45,15 @@ public final class SandboxStats {
         return order(orderId, counters -> counters.confirmRequests);
     }
 
-    /** Times the order actually moved to DONE; a correct client never makes this exceed 1. */
+    /**
+     * Authenticated billing charge requests naming this order, counted on arrival at the charge
+     * endpoint like {@link #confirmRequests}: replays and faulted ones included.
+     */
+    public long billingCharges(String orderId) {
+        return order(orderId, counters -> counters.billingCharges);
+    }
+
+    /** Times the order actually moved to DONE, by confirm or by a billing charge; a correct client never makes this exceed 1. */
     public long approvals(String orderId) {
         return order(orderId, counters -> counters.approvals);
     }
@@ -60,6 +71,16 @@ public final class SandboxStats {
         return cancelExecutions.sum();
     }
 
+    /** Billing keys handed out by the issue API (replays not counted). */
+    public long billingKeysIssued() {
+        return billingKeysIssued.sum();
+    }
+
+    /** Billing keys deleted, through the delete API or on Toss's side (see TossSandbox#deleteBillingKeyAtToss). */
+    public long billingKeysDeleted() {
+        return billingKeysDeleted.sum();
+    }
+
     public long approvedAmountTotal() {
         return approvedAmount.sum();
     }
@@ -74,6 +95,18 @@ public final class SandboxStats {
 
     void recordConfirmRequest(String orderId) {
         counters(orderId).confirmRequests.increment();
+    }
+
+    void recordBillingCharge(String orderId) {
+        counters(orderId).billingCharges.increment();
+    }
+
+    void recordBillingKeyIssued() {
+        billingKeysIssued.increment();
+    }
+
+    void recordBillingKeyDeleted() {
+        billingKeysDeleted.increment();
     }
 
     void recordApproval(String orderId, long amount) {
@@ -95,6 +128,8 @@ public final class SandboxStats {
         cancelExecutions.reset();
         approvedAmount.reset();
         canceledAmount.reset();
+        billingKeysIssued.reset();
+        billingKeysDeleted.reset();
     }
 
     Map<String, Object> toJson() {
@@ -104,12 +139,15 @@ public final class SandboxStats {
         out.put("totalCancelExecutions", totalCancelExecutions());
         out.put("approvedAmountTotal", approvedAmountTotal());
         out.put("canceledAmountTotal", canceledAmountTotal());
+        out.put("billingKeysIssued", billingKeysIssued());
+        out.put("billingKeysDeleted", billingKeysDeleted());
         Map<String, Object> perOrder = new TreeMap<>();
         orders.forEach((orderId, counters) -> {
             Map<String, Long> row = new LinkedHashMap<>();
             row.put("confirmRequests", counters.confirmRequests.sum());
             row.put("approvals", counters.approvals.sum());
             row.put("cancelExecutions", counters.cancelExecutions.sum());
+            row.put("billingCharges", counters.billingCharges.sum());
             perOrder.put(orderId, row);
         });
         out.put("orders", perOrder);

@@ -10,6 +10,16 @@ import java.util.Optional;
  */
 public final class TossErrors {
 
+    /**
+     * The code for a charge or delete naming an unknown or deleted billing key. Toss's answer here is not
+     * documented (TOSS.md section 5 names none), so the sandbox uses its generic final refusal, 400
+     * INVALID_REQUEST, with {@link #UNKNOWN_BILLING_KEY_MESSAGE}. A client should treat it as final and
+     * re-register the card, never match on the message.
+     */
+    public static final String UNKNOWN_BILLING_KEY = "INVALID_REQUEST";
+    public static final String UNKNOWN_BILLING_KEY_MESSAGE =
+            "존재하지 않거나 삭제된 빌링키 입니다. (billingKey not found or deleted)";
+
     /** What an error code means on the wire. */
     public record ErrorSpec(String code, int status, String message) {
     }
@@ -30,6 +40,7 @@ public final class TossErrors {
             spec("REFUND_REJECTED", 400, "환불이 거절됐습니다. 결제사에 문의 부탁드립니다."),
             spec("PAY_PROCESS_CANCELED", 400, "사용자에 의해 결제가 취소되었습니다."),
             spec("PAY_PROCESS_ABORTED", 400, "결제 진행 중 승인에 실패하여 결제가 중단되었습니다."),
+            spec("NOT_MATCHES_CUSTOMER_KEY", 400, "빌링 인증 고객키와 결제 요청 고객키가 일치하지 않습니다."),
             // 401
             spec("UNAUTHORIZED_KEY", 401, "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다."),
             // 403

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** Shapes of Toss's identifiers and timestamps, kept in one place so every resource agrees. */
@@ -11,9 +12,13 @@ final class TossFormats {
 
     static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9_-]{6,64}");
+    static final Pattern CUSTOMER_KEY = Pattern.compile("[A-Za-z0-9_=.@-]{2,300}");
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(SEOUL);
+    /** Webhook envelopes carry local Seoul time with microseconds and no offset (TOSS.md section 7). */
+    private static final DateTimeFormatter WEBHOOK_TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(SEOUL);
     private static final DateTimeFormatter KEY_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(SEOUL);
     private static final char[] ALPHANUMERIC =
             "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
@@ -28,8 +33,29 @@ final class TossFormats {
         return instant == null ? null : TIMESTAMP.format(instant);
     }
 
+    static String webhookTimestamp(Instant instant) {
+        return WEBHOOK_TIMESTAMP.format(instant);
+    }
+
     static boolean isValidOrderId(String orderId) {
         return orderId != null && ORDER_ID.matcher(orderId).matches();
+    }
+
+    /** 2 to 300 characters of letters, digits and - _ = . @, as Toss requires of a customerKey. */
+    static boolean isValidCustomerKey(String customerKey) {
+        return customerKey != null && CUSTOMER_KEY.matcher(customerKey).matches();
+    }
+
+    /** 32 random bytes, URL-safe Base64 with padding (44 characters), the shape of Toss's real billing keys. */
+    static String billingKey() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().encodeToString(bytes);
+    }
+
+    /** What the billing-auth window hands back on successUrl; opaque to the merchant. */
+    static String authKey() {
+        return "bln_" + random(28);
     }
 
     static String paymentKey(Instant now) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -44,6 +45,10 @@ public final class TossSandbox implements AutoCloseable {
     private final IdempotencyCache idempotency = new IdempotencyCache();
     private final FaultPlan faults;
     private final CheckoutPage checkout;
+    private final BillingRegistry billingRegistry = new BillingRegistry();
+    private final WebhookOutbox outbox = new WebhookOutbox();
+    private final BillingAuthPage billingAuth;
+    private final BillingApi billing;
     private final String baseUrl;
 
     private TossSandbox(SandboxConfig config) throws IOException {
@@ -60,9 +65,14 @@ public final class TossSandbox implements AutoCloseable {
         this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
 
         Router router = new Router();
-        new PaymentsApi(store, stats, new PaymentJson(config.mid(), baseUrl)).register(router);
+        PaymentJson paymentJson = new PaymentJson(config.mid(), baseUrl);
+        new PaymentsApi(store, stats, paymentJson).register(router);
         this.checkout = new CheckoutPage(store);
         checkout.register(router);
+        this.billing = new BillingApi(store, billingRegistry, stats, paymentJson, outbox, config.mid());
+        billing.register(router);
+        this.billingAuth = new BillingAuthPage(store, billingRegistry);
+        billingAuth.register(router);
         this.faults = new FaultPlan(router.tossEndpoints());
         new AdminApi(this, config.clock()).register(router);
 
@@ -125,6 +135,45 @@ public final class TossSandbox implements AutoCloseable {
         return checkout.authorize(orderId, orderName, amount, outcome).paymentKey();
     }
 
+    /**
+     * Plays the buyer's billing-auth window ({@code requestBillingAuth}): registers a test card for the
+     * customer and returns the authKey that successUrl would carry, for
+     * {@code POST /v1/billing/authorizations/issue}.
+     *
+     * @param cardOutcome null or "NORMAL" for a card whose charges approve, or a Toss error code (e.g.
+     *                    "REJECT_CARD_PAYMENT", "INVALID_CARD_EXPIRATION") that every charge with it answers,
+     *                    leaving that charge's payment ABORTED
+     * @throws TossApiException INVALID_REQUEST for a malformed customerKey or an unknown error code
+     */
+    public String authorizeBilling(String customerKey, String cardOutcome) {
+        return billingAuth.authorize(customerKey, cardOutcome);
+    }
+
+    /**
+     * Plays Toss deleting a billing key on its own side (e.g. the card company revoked the card): later
+     * charges and deletes get the unknown-billing-key error, and a BILLING_DELETED webhook is recorded in
+     * {@link #outgoingWebhooks()}.
+     *
+     * @throws TossApiException the unknown-billing-key error ({@link TossErrors#UNKNOWN_BILLING_KEY}) if the
+     *                          key does not exist or is already deleted
+     */
+    public void deleteBillingKeyAtToss(String billingKey) {
+        deleteBillingKeyAtToss(billingKey, BillingApi.DELETED_AT_TOSS);
+    }
+
+    /** As {@link #deleteBillingKeyAtToss(String)}, with the webhook's {@code data.reason}. */
+    public void deleteBillingKeyAtToss(String billingKey, String reason) {
+        billing.deleteAtToss(billingKey, Objects.requireNonNull(reason, "reason"));
+    }
+
+    /**
+     * Webhooks Toss would have sent, oldest first (today: BILLING_DELETED, for deletions through the API
+     * and on Toss's side). They are only recorded; nothing is delivered over HTTP yet.
+     */
+    public List<OutgoingWebhook> outgoingWebhooks() {
+        return outbox.pending();
+    }
+
     /** The order's payment as the sandbox sees it (the approved attempt, else the newest). */
     public Optional<SandboxPayment> payment(String orderId) {
         return store.snapshotByOrderId(orderId);
@@ -142,9 +191,21 @@ public final class TossSandbox implements AutoCloseable {
         store.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Forgets payments, faults, latency, stats and idempotency keys. The clock is left alone. */
+    /** Forgets payments, billing keys, webhooks, faults, latency, stats and idempotency keys. The clock is left alone. */
+    /** The billing key issued to the customer and not deleted: for tests that must prove it is kept secret. */
+    public Optional<String> billingKeyOf(String customerKey) {
+        synchronized (billingRegistry) {
+            return billingRegistry.activeKeyOf(customerKey);
+        }
+    }
+
     public void reset() {
         store.clear();
+        store.atomically(() -> {
+            billingRegistry.clear();
+            return null;
+        });
+        outbox.clear();
         faults.clear();
         stats.reset();
         idempotency.clear();
@@ -181,7 +242,8 @@ public final class TossSandbox implements AutoCloseable {
             stopped.countDown();
         }, "toss-sandbox-shutdown"));
         System.out.println("Toss sandbox ready at " + sandbox.baseUrl()
-                + " (checkout: " + sandbox.baseUrl() + "/sandbox/checkout)");
+                + " (checkout: " + sandbox.baseUrl() + "/sandbox/checkout, card registration: "
+                + sandbox.baseUrl() + "/sandbox/billing-auth)");
         // Every sandbox thread is a daemon, so the main thread is what keeps the JVM alive.
         stopped.await();
     }
