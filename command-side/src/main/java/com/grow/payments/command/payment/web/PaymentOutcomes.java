@@ -1,22 +1,13 @@
 package com.grow.payments.command.payment.web;
 
 import com.grow.payments.shared.OrderId;
-import com.grow.payments.shared.payment.PaymentApproved;
-import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;
-import com.grow.payments.shared.payment.PaymentCancelRefused;
-import com.grow.payments.shared.payment.PaymentCancelled;
-import com.grow.payments.shared.payment.PaymentCompensated;
-import com.grow.payments.shared.payment.PaymentCompensationStarted;
-import com.grow.payments.shared.payment.PaymentDeclined;
-import com.grow.payments.shared.payment.PaymentEvent;
-import com.grow.payments.shared.payment.PaymentExpired;
-import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentView;
 import org.springframework.beans.factory.DisposableBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -32,18 +23,13 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a request wait, without holding a thread, until its step is answered (a confirmation
+ * Lets a request wait (for any aggregate's answer), without holding a thread, until its step is answered (a confirmation
  * approved, declined, expired or unknown; a cancel done, refused or unknown) or a bound passes. Outcomes recorded on this instance
  * wake the waiter as soon as they commit; an outcome recorded by another instance is found by a
  * slower poll of the event stream.
  */
 @Component
 public class PaymentOutcomes implements DisposableBean {
-
-    private static final Set<Class<?>> ANSWERS = Set.of(
-            PaymentApproved.class, PaymentDeclined.class, PaymentExpired.class, PaymentOutcomeUnknown.class,
-            PaymentCancelled.class, PaymentCancelRefused.class, PaymentCancelOutcomeUnknown.class,
-            PaymentCompensationStarted.class, PaymentCompensated.class);
 
     private final PaymentViewLoader loader;
     private final Duration pollInterval;
@@ -70,8 +56,17 @@ public class PaymentOutcomes implements DisposableBean {
 
     /** Completes with the payment once {@code answered} holds for its events, or when the bound passes. */
     public CompletableFuture<PaymentView> awaitUntil(OrderId orderId, Duration bound, Predicate<List<Object>> answered) {
-        Waiter waiter = new Waiter(orderId, System.nanoTime() + bound.toNanos(), answered);
-        waiters.computeIfAbsent(orderId.value(), key -> new CopyOnWriteArraySet<>()).add(waiter);
+        return awaitEvents(orderId.value(), bound, answered).thenApply(PaymentView::fold);
+    }
+
+    /**
+     * Completes with any aggregate's events once {@code answered} holds for them, or with the events
+     * as they stand when the bound passes.
+     */
+    public CompletableFuture<List<Object>> awaitEvents(String aggregateId, Duration bound,
+                                                       Predicate<List<Object>> answered) {
+        Waiter waiter = new Waiter(aggregateId, System.nanoTime() + bound.toNanos(), answered);
+        waiters.computeIfAbsent(aggregateId, key -> new CopyOnWriteArraySet<>()).add(waiter);
         waiter.poll = scheduler.scheduleWithFixedDelay(waiter::check, 0, pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
         if (waiter.result.isDone()) {
@@ -82,13 +77,14 @@ public class PaymentOutcomes implements DisposableBean {
 
     private void onPublished(List<? extends EventMessage<?>> events) {
         for (EventMessage<?> event : events) {
-            if (ANSWERS.contains(event.getPayloadType())) {
-                String orderId = ((PaymentEvent) event.getPayload()).orderId().value();
+            if (event instanceof DomainEventMessage<?> domainEvent
+                    && waiters.containsKey(domainEvent.getAggregateIdentifier())) {
+                String aggregateId = domainEvent.getAggregateIdentifier();
                 // the waiter reads the stream, so wake it only once the event is committed
                 if (CurrentUnitOfWork.isStarted()) {
-                    CurrentUnitOfWork.get().afterCommit(uow -> wake(orderId));
+                    CurrentUnitOfWork.get().afterCommit(uow -> wake(aggregateId));
                 } else {
-                    wake(orderId);
+                    wake(aggregateId);
                 }
             }
         }
@@ -107,14 +103,14 @@ public class PaymentOutcomes implements DisposableBean {
     }
 
     private final class Waiter {
-        private final OrderId orderId;
+        private final String aggregateId;
         private final long deadline;
         private final Predicate<List<Object>> answered;
-        private final CompletableFuture<PaymentView> result = new CompletableFuture<>();
+        private final CompletableFuture<List<Object>> result = new CompletableFuture<>();
         private volatile ScheduledFuture<?> poll;
 
-        private Waiter(OrderId orderId, long deadline, Predicate<List<Object>> answered) {
-            this.orderId = orderId;
+        private Waiter(String aggregateId, long deadline, Predicate<List<Object>> answered) {
+            this.aggregateId = aggregateId;
             this.deadline = deadline;
             this.answered = answered;
         }
@@ -124,24 +120,24 @@ public class PaymentOutcomes implements DisposableBean {
                 return;
             }
             try {
-                List<Object> events = loader.events(orderId);
+                List<Object> events = loader.events(aggregateId);
                 if (!events.isEmpty() && (answered.test(events) || System.nanoTime() >= deadline)) {
-                    finish(PaymentView.fold(events), null);
+                    finish(events, null);
                 } else if (System.nanoTime() >= deadline) {
-                    finish(null, new IllegalStateException("payment " + orderId + " vanished"));
+                    finish(null, new IllegalStateException(aggregateId + " has no events"));
                 }
             } catch (RuntimeException e) {
                 finish(null, e);
             }
         }
 
-        private void finish(PaymentView view, Throwable failure) {
-            if (failure == null ? result.complete(view) : result.completeExceptionally(failure)) {
+        private void finish(List<Object> events, Throwable failure) {
+            if (failure == null ? result.complete(events) : result.completeExceptionally(failure)) {
                 ScheduledFuture<?> scheduled = poll;
                 if (scheduled != null) {
                     scheduled.cancel(false);
                 }
-                waiters.computeIfPresent(orderId.value(), (key, set) -> {
+                waiters.computeIfPresent(aggregateId, (key, set) -> {
                     set.remove(this);
                     return set.isEmpty() ? null : set;
                 });

@@ -28,7 +28,12 @@ public class PaymentViewLoader {
 
     /** The payment's events, oldest first, from sequence 0. */
     public List<Object> events(OrderId orderId) {
-        return eventStore.readEvents(orderId.value(), 0L).asStream()
+        return events(orderId.value());
+    }
+
+    /** Any aggregate's events, oldest first, from sequence 0. */
+    public List<Object> events(String aggregateId) {
+        return eventStore.readEvents(aggregateId, 0L).asStream()
                 .map(Message::getPayload)
                 .map(Object.class::cast)
                 .toList();

@@ -1,0 +1,250 @@
+package com.grow.payments.command.subscription;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.MemberId;
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.error.ErrorCode;
+import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.ReconciliationVerdict;
+import com.grow.payments.shared.subscription.ChargeOrderIds;
+import com.grow.payments.shared.subscription.Cycle;
+import com.grow.payments.shared.subscription.SubscriptionCanceled;
+import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
+import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
+import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
+import com.grow.payments.shared.subscription.SubscriptionCharged;
+import com.grow.payments.shared.subscription.SubscriptionCommands.CancelSubscription;
+import com.grow.payments.shared.subscription.SubscriptionCommands.ChargeDueCycle;
+import com.grow.payments.shared.subscription.SubscriptionCommands.ReconcileCycleCharge;
+import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleCharged;
+import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeFailed;
+import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeUnknown;
+import com.grow.payments.shared.subscription.SubscriptionCommands.ResumeSubscription;
+import com.grow.payments.shared.subscription.SubscriptionCommands.StartSubscription;
+import com.grow.payments.shared.subscription.SubscriptionCommands.SuspendSubscription;
+import com.grow.payments.shared.subscription.SubscriptionResumed;
+import com.grow.payments.shared.subscription.SubscriptionStarted;
+import com.grow.payments.shared.subscription.SubscriptionStatus;
+import com.grow.payments.shared.subscription.SubscriptionSuspended;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+/**
+ * A member's recurring charge. Each cycle is charged at most once: one charge in flight at a time,
+ * under the cycle's own order id, and a cycle recorded as charged is never asked again. A decline
+ * is retried on the dunning schedule; the last failure, or one no retry can fix, suspends it.
+ */
+public class Subscription {
+
+    /** A cycle charge Toss has no record of this long after it was asked was not processed. */
+    static final Duration CHARGE_SETTLE_TIME = Duration.ofMinutes(1);
+
+    @AggregateIdentifier
+    private String subscriptionId;
+    private MemberId memberId;
+    private String billingKeyId;
+    private String customerKey;
+    private String orderName;
+    private Money amount;
+    private Cycle cycle;
+    private Instant anchorAt;
+    private SubscriptionStatus status;
+    private int cycleNo;
+    private int attempt;
+    private boolean inFlight;
+    private Instant requestedAt;
+    private Instant nextChargeAt;
+    private int failedAttempts;
+
+    protected Subscription() {
+        // for Axon: rebuilt from events
+    }
+
+    @CommandHandler
+    public Subscription(StartSubscription command) {
+        if (!command.amount().isPositive()) {
+            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
+        }
+        apply(new SubscriptionStarted(command.subscriptionId(), command.caller().memberId().value(),
+                command.billingKeyId(), command.customerKey(), command.planId(), command.orderName(),
+                command.amount(), command.cycle(), command.startAt()));
+    }
+
+    @CommandHandler
+    public void handle(ChargeDueCycle command) {
+        boolean chargeable = status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE;
+        if (chargeable && !inFlight && !nextChargeAt.isAfter(command.now())) {
+            requestCharge();
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordCycleCharged command) {
+        if (inFlight && command.cycleNo() == cycleNo) {
+            apply(new SubscriptionCharged(subscriptionId, cycleNo, command.orderId(), command.paymentKey(),
+                    command.amount(), command.chargedAt(), BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordCycleChargeFailed command) {
+        if (inFlight && command.cycleNo() == cycleNo) {
+            fail(command.failure(), command.hard(), command.failedAt(), command.retryDelays());
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordCycleChargeUnknown command) {
+        if (inFlight && command.cycleNo() == cycleNo) {
+            apply(new SubscriptionChargeOutcomeUnknown(subscriptionId, cycleNo,
+                    ChargeOrderIds.of(subscriptionId, cycleNo), command.reason()));
+        }
+    }
+
+    /** The janitor's look-up of a cycle whose charge has no known answer. */
+    @CommandHandler
+    public ReconciliationVerdict handle(ReconcileCycleCharge command) {
+        if (!inFlight || command.cycleNo() != cycleNo) {
+            return ReconciliationVerdict.SETTLED;
+        }
+        PgPayment pg = command.pg();
+        if (pg != null && pg.wasApproved()) {
+            apply(new SubscriptionCharged(subscriptionId, cycleNo, pg.orderId().value(), pg.paymentKey().value(),
+                    pg.totalAmount(), pg.approvedAt(), BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+            return ReconciliationVerdict.SETTLED;
+        }
+        if (pg != null && "ABORTED".equals(pg.status())) {
+            fail(pg.failure() != null ? pg.failure() : new Failure("ABORTED", "as Toss reports it"), false,
+                    command.checkedAt(), command.retryDelays());
+            return ReconciliationVerdict.SETTLED;
+        }
+        if (command.checkedAt().isAfter(requestedAt.plus(CHARGE_SETTLE_TIME))) {
+            // Toss never took this attempt: nothing was charged, so the cycle may be tried again
+            fail(new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this charge"), false, command.checkedAt(),
+                    command.retryDelays());
+            return ReconciliationVerdict.SETTLED;
+        }
+        return ReconciliationVerdict.UNRESOLVED;
+    }
+
+    @CommandHandler
+    public void handle(CancelSubscription command) {
+        requireOwner(command.caller());
+        if (status != SubscriptionStatus.CANCELED) {
+            apply(new SubscriptionCanceled(subscriptionId, memberId.value(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(ResumeSubscription command) {
+        requireOwner(command.caller());
+        if (status != SubscriptionStatus.PAST_DUE && status != SubscriptionStatus.SUSPENDED) {
+            throw new PaymentRejection(ErrorCode.SUBSCRIPTION_NOT_RESUMABLE, "the subscription is " + status);
+        }
+        apply(new SubscriptionResumed(subscriptionId, memberId.value(), command.now()));
+        if (!inFlight) {
+            requestCharge();
+        }
+    }
+
+    @CommandHandler
+    public void handle(SuspendSubscription command) {
+        if (status != SubscriptionStatus.SUSPENDED && status != SubscriptionStatus.CANCELED) {
+            apply(new SubscriptionSuspended(subscriptionId, memberId.value(), command.reason()));
+        }
+    }
+
+    private void requestCharge() {
+        int nextAttempt = attempt + 1;
+        apply(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
+                nextAttempt, memberId.value(), billingKeyId, customerKey, orderName, amount));
+    }
+
+    private void fail(Failure failure, boolean hard, Instant at, List<Duration> retryDelays) {
+        int failures = failedAttempts + 1;
+        boolean lastTry = hard || failures > retryDelays.size();
+        Instant retryAt = lastTry ? null : at.plus(retryDelays.get(failures - 1));
+        apply(new SubscriptionChargeFailed(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
+                failure, failures, retryAt));
+        if (lastTry) {
+            apply(new SubscriptionSuspended(subscriptionId, memberId.value(),
+                    hard ? "card cannot be charged: " + failure.code() : "charge failed " + failures + " times"));
+        }
+    }
+
+    private void requireOwner(Caller caller) {
+        if (!caller.mayAccess(memberId)) {
+            throw new PaymentRejection(ErrorCode.SUBSCRIPTION_NOT_FOUND, "no subscription " + subscriptionId);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionStarted event) {
+        subscriptionId = event.subscriptionId();
+        memberId = new MemberId(event.memberId());
+        billingKeyId = event.billingKeyId();
+        customerKey = event.customerKey();
+        orderName = event.orderName();
+        amount = event.amount();
+        cycle = event.cycle();
+        anchorAt = event.anchorAt();
+        status = SubscriptionStatus.ACTIVE;
+        cycleNo = 1;
+        nextChargeAt = event.anchorAt();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionChargeRequested event, @Timestamp Instant at) {
+        inFlight = true;
+        attempt = event.attempt();
+        requestedAt = at;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionCharged event) {
+        inFlight = false;
+        cycleNo = event.cycleNo() + 1;
+        attempt = 0;
+        failedAttempts = 0;
+        nextChargeAt = event.nextChargeAt();
+        if (status == SubscriptionStatus.PAST_DUE) {
+            status = SubscriptionStatus.ACTIVE;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionChargeFailed event) {
+        inFlight = false;
+        failedAttempts = event.failedAttempts();
+        if (event.nextRetryAt() != null) {
+            nextChargeAt = event.nextRetryAt();
+            status = SubscriptionStatus.PAST_DUE;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionSuspended event) {
+        status = SubscriptionStatus.SUSPENDED;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionCanceled event) {
+        status = SubscriptionStatus.CANCELED;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionResumed event) {
+        status = SubscriptionStatus.ACTIVE;
+        failedAttempts = 0;
+        nextChargeAt = event.dueAt();
+    }
+}

@@ -1,0 +1,35 @@
+package com.grow.payments.shared.billing;
+
+import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.payment.Failure;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands to the BillingKey aggregate, keyed by the service's own billingKeyId (never Toss's key). */
+public final class BillingCommands {
+
+    private BillingCommands() {
+    }
+
+    /** The buyer registered a card in Toss's billing window: ask Toss for the billing key. */
+    public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String authKey,
+                                  String customerKey) {
+    }
+
+    /** Toss issued the key; its value is already in the vault under billingKeyId. */
+    public record RecordBillingKeyIssued(@TargetAggregateIdentifier String billingKeyId, String cardCompany,
+                                         String cardNumberMasked, Instant issuedAt) {
+    }
+
+    /** Toss refused to issue the key. */
+    public record RecordBillingKeyRefused(@TargetAggregateIdentifier String billingKeyId, Failure failure) {
+    }
+
+    /** The member removes the card: delete it at Toss and destroy the stored key. */
+    public record DeleteBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller) {
+    }
+
+    /** Toss deleted the key on its side (BILLING_DELETED), or our deletion there went through. */
+    public record RecordBillingKeyDeleted(@TargetAggregateIdentifier String billingKeyId, String reason) {
+    }
+}

@@ -1,0 +1,8 @@
+package com.grow.payments.shared.subscription;
+
+/** How often a subscription is charged. */
+public enum Cycle {
+    DAILY,
+    WEEKLY,
+    MONTHLY
+}

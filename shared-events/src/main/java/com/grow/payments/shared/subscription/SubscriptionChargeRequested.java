@@ -1,0 +1,9 @@
+package com.grow.payments.shared.subscription;
+
+import com.grow.payments.shared.Money;
+import org.axonframework.serialization.Revision;
+
+/** A cycle is due: Toss is asked to charge it (at most one charge per cycle: its order id). */
+@Revision("1")
+public record SubscriptionChargeRequested(String subscriptionId, int cycleNo, String orderId, int attempt, String memberId, String billingKeyId, String customerKey, String orderName, Money amount) implements SubscriptionEvent {
+}

@@ -1,0 +1,57 @@
+package com.grow.payments.shared.subscription;
+
+import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.payment.Failure;
+import java.time.Instant;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Commands to the Subscription aggregate. */
+public final class SubscriptionCommands {
+
+    private SubscriptionCommands() {
+    }
+
+    /** Charge {@code amount} every cycle from {@code startAt} on the member's billing key. */
+    public record StartSubscription(@TargetAggregateIdentifier String subscriptionId, Caller caller,
+                                    String billingKeyId, String customerKey, String planId, String orderName, Money amount, Cycle cycle,
+                                    Instant startAt) {
+    }
+
+    /** The scheduler found the subscription due at {@code now}: charge the due cycle, once. */
+    public record ChargeDueCycle(@TargetAggregateIdentifier String subscriptionId, Instant now) {
+    }
+
+    /** Toss approved the cycle's charge. */
+    public record RecordCycleCharged(@TargetAggregateIdentifier String subscriptionId, int cycleNo, String orderId,
+                                     String paymentKey, Money amount, Instant chargedAt) {
+    }
+
+    /** Toss declined the cycle's charge; {@code hard} when retrying cannot help. */
+    public record RecordCycleChargeFailed(@TargetAggregateIdentifier String subscriptionId, int cycleNo,
+                                          Failure failure, boolean hard, Instant failedAt,
+                                          java.util.List<java.time.Duration> retryDelays) {
+    }
+
+    /** What a look-up by the cycle's order id found ({@code pg} null: Toss has no such order). */
+    public record ReconcileCycleCharge(@TargetAggregateIdentifier String subscriptionId, int cycleNo,
+                                       com.grow.payments.shared.payment.PgPayment pg, Instant checkedAt,
+                                       java.util.List<java.time.Duration> retryDelays) {
+    }
+
+    /** Toss's answer to the charge is not known: a look-up by the cycle's order id settles it. */
+    public record RecordCycleChargeUnknown(@TargetAggregateIdentifier String subscriptionId, int cycleNo,
+                                           String reason) {
+    }
+
+    public record CancelSubscription(@TargetAggregateIdentifier String subscriptionId, Caller caller, String reason) {
+    }
+
+    /** After the member fixed their card: charge the overdue cycle once and go back to ACTIVE. */
+    public record ResumeSubscription(@TargetAggregateIdentifier String subscriptionId, Caller caller, Instant now) {
+    }
+
+    /** No more charges until resumed (e.g. its billing key was deleted). */
+    public record SuspendSubscription(@TargetAggregateIdentifier String subscriptionId, String reason) {
+    }
+}

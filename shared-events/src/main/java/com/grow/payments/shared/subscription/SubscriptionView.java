@@ -1,0 +1,99 @@
+package com.grow.payments.shared.subscription;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.grow.payments.shared.payment.Failure;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A subscription as its member sees it (CONTRACT §4), folded from its events. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record SubscriptionView(
+        String subscriptionId,
+        String memberId,
+        String billingKeyId,
+        String planId,
+        String orderName,
+        SubscriptionStatus status,
+        Cycle cycle,
+        long amount,
+        String currency,
+        Instant startedAt,
+        Instant nextChargeAt,
+        int failedAttempts,
+        boolean chargeInProgress,
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<Charge> charges) {
+
+    public SubscriptionView {
+        charges = charges == null ? List.of() : List.copyOf(charges);
+    }
+
+    /** One cycle's charge: DONE, FAILED (with Toss's reason), IN_PROGRESS or UNKNOWN. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Charge(int cycleNo, String orderId, String status, long amount, String paymentKey,
+                         Instant chargedAt, Failure failure, int attempt) {
+    }
+
+    public static SubscriptionView fold(List<?> events) {
+        SubscriptionView view = null;
+        for (Object event : events) {
+            view = view == null ? started((SubscriptionStarted) event) : view.apply(event);
+        }
+        return view;
+    }
+
+    public static SubscriptionView started(SubscriptionStarted e) {
+        return new SubscriptionView(e.subscriptionId(), e.memberId(), e.billingKeyId(), e.planId(), e.orderName(),
+                SubscriptionStatus.ACTIVE, e.cycle(), e.amount().amount(), e.amount().currency().name(), e.anchorAt(),
+                e.anchorAt(), 0, false, List.of());
+    }
+
+    public SubscriptionView apply(Object event) {
+        if (event instanceof SubscriptionChargeRequested e) {
+            return with(status, nextChargeAt, failedAttempts, true, replaced(new Charge(e.cycleNo(), e.orderId(),
+                    "IN_PROGRESS", e.amount().amount(), null, null, null, e.attempt())));
+        }
+        if (event instanceof SubscriptionCharged e) {
+            return with(SubscriptionStatus.ACTIVE, e.nextChargeAt(), 0, false, replaced(new Charge(e.cycleNo(),
+                    e.orderId(), "DONE", e.amount().amount(), e.paymentKey(), e.chargedAt(), null, attemptOf(e.cycleNo()))));
+        }
+        if (event instanceof SubscriptionChargeFailed e) {
+            SubscriptionStatus next = e.nextRetryAt() == null ? status : SubscriptionStatus.PAST_DUE;
+            return with(next, e.nextRetryAt() == null ? nextChargeAt : e.nextRetryAt(), e.failedAttempts(), false,
+                    replaced(new Charge(e.cycleNo(), e.orderId(), "FAILED", amount, null, null, e.failure(),
+                            attemptOf(e.cycleNo()))));
+        }
+        if (event instanceof SubscriptionChargeOutcomeUnknown e) {
+            return with(status, nextChargeAt, failedAttempts, true, replaced(new Charge(e.cycleNo(), e.orderId(),
+                    "UNKNOWN", amount, null, null, null, attemptOf(e.cycleNo()))));
+        }
+        if (event instanceof SubscriptionSuspended) {
+            return with(SubscriptionStatus.SUSPENDED, null, failedAttempts, chargeInProgress, charges);
+        }
+        if (event instanceof SubscriptionCanceled) {
+            return with(SubscriptionStatus.CANCELED, null, failedAttempts, chargeInProgress, charges);
+        }
+        if (event instanceof SubscriptionResumed e) {
+            return with(SubscriptionStatus.ACTIVE, e.dueAt(), 0, chargeInProgress, charges);
+        }
+        return this;
+    }
+
+    private int attemptOf(int cycle) {
+        return charges.stream().filter(c -> c.cycleNo() == cycle).mapToInt(Charge::attempt).max().orElse(1);
+    }
+
+    /** The charges with this cycle's entry replaced by the latest word on it. */
+    private List<Charge> replaced(Charge latest) {
+        List<Charge> next = new ArrayList<>();
+        charges.stream().filter(c -> c.cycleNo() != latest.cycleNo()).forEach(next::add);
+        next.add(latest);
+        return next;
+    }
+
+    private SubscriptionView with(SubscriptionStatus nextStatus, Instant nextCharge, int failures, boolean charging,
+                                  List<Charge> nextCharges) {
+        return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, nextStatus, cycle,
+                amount, currency, startedAt, nextCharge, failures, charging, nextCharges);
+    }
+}
