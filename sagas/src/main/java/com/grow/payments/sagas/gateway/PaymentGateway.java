@@ -17,4 +17,13 @@ public interface PaymentGateway {
 
     /** Refund all (no amount) or part of an approved payment. */
     CompletableFuture<CancelOutcome> cancel(CancelRequest request);
+
+    /** Exchange the authKey from Toss's billing window for a billing key. */
+    CompletableFuture<IssueOutcome> issueBillingKey(String authKey, String customerKey, String idempotencyKey);
+
+    /** Charge a billing key; answered like a confirmation (a billing charge sends no webhook). */
+    CompletableFuture<ConfirmOutcome> chargeBillingKey(BillingChargeRequest request);
+
+    /** Delete a billing key at Toss; true once it is gone there (already gone counts). */
+    CompletableFuture<Boolean> deleteBillingKey(String billingKey);
 }

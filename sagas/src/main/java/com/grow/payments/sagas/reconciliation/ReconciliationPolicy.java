@@ -1,8 +1,10 @@
 package com.grow.payments.sagas.reconciliation;
 
+import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
+import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import java.time.Duration;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +37,11 @@ public class ReconciliationPolicy {
     @EventHandler
     void on(PaymentCancelOutcomeUnknown event, @Timestamp Instant at) {
         schedule.scheduleCheck(event.orderId(), 1, at.plus(firstCheckAfter));
+    }
+
+    @EventHandler
+    void on(SubscriptionChargeOutcomeUnknown event, @Timestamp Instant at) {
+        schedule.scheduleCheck(new OrderId(event.orderId()), 1, at.plus(firstCheckAfter));
     }
 
     @EventHandler

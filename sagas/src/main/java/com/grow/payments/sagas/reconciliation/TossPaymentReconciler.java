@@ -11,6 +11,10 @@ import com.grow.payments.shared.payment.ReconciliationVerdict;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import com.grow.payments.sagas.billing.DunningPolicy;
+import com.grow.payments.shared.subscription.ChargeOrderIds;
+import com.grow.payments.shared.subscription.SubscriptionCommands.ReconcileCycleCharge;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -33,9 +37,11 @@ public class TossPaymentReconciler implements PaymentReconciler {
     private final Clock clock;
     private final List<Duration> backoff;
     private final int maxAttempts;
+    private final DunningPolicy dunning;
 
     public TossPaymentReconciler(PaymentGateway gateway, CommandGateway commands, ReconciliationSchedule schedule,
-                                 Clock clock, List<Duration> backoff, int maxAttempts) {
+                                 Clock clock, List<Duration> backoff, int maxAttempts, DunningPolicy dunning) {
+        this.dunning = dunning;
         this.gateway = gateway;
         this.commands = commands;
         this.schedule = schedule;
@@ -71,6 +77,12 @@ public class TossPaymentReconciler implements PaymentReconciler {
                 return CompletableFuture.completedFuture(ReconciliationVerdict.UNRESOLVED);
             }
             PgPayment pg = lookup instanceof LookupOutcome.Found found ? found.payment() : null;
+            Optional<ChargeOrderIds.ChargedCycle> cycle = ChargeOrderIds.parse(orderId.value());
+            if (cycle.isPresent()) {
+                // a subscription cycle's charge: its subscription decides, on the same dunning terms
+                return commands.<ReconciliationVerdict>send(new ReconcileCycleCharge(cycle.get().subscriptionId(),
+                        cycle.get().cycleNo(), pg, clock.instant(), dunning.retryDelays()));
+            }
             return commands.<ReconciliationVerdict>send(new ReconcilePayment(orderId, pg, clock.instant()))
                     .thenCompose(verdict -> verdict == ReconciliationVerdict.RETRY_COMPENSATION
                             ? PaymentCompensationSaga.refundApprovedPayment(gateway, commands, orderId,

@@ -57,4 +57,41 @@ public final class FakePaymentGateway implements PaymentGateway {
         cancels.add(request);
         return cancelAnswer;
     }
+
+    private final List<BillingChargeRequest> charges = new ArrayList<>();
+    private CompletableFuture<ConfirmOutcome> chargeAnswer = new CompletableFuture<>();
+    private CompletableFuture<IssueOutcome> issueAnswer = new CompletableFuture<>();
+    private CompletableFuture<Boolean> deleteAnswer = new CompletableFuture<>();
+
+    public void answersCharge(ConfirmOutcome outcome) {
+        chargeAnswer = CompletableFuture.completedFuture(outcome);
+    }
+
+    public void answersIssue(IssueOutcome outcome) {
+        issueAnswer = CompletableFuture.completedFuture(outcome);
+    }
+
+    public void answersDelete(boolean gone) {
+        deleteAnswer = CompletableFuture.completedFuture(gone);
+    }
+
+    public List<BillingChargeRequest> chargeRequests() {
+        return List.copyOf(charges);
+    }
+
+    @Override
+    public CompletableFuture<IssueOutcome> issueBillingKey(String authKey, String customerKey, String idempotencyKey) {
+        return issueAnswer;
+    }
+
+    @Override
+    public CompletableFuture<ConfirmOutcome> chargeBillingKey(BillingChargeRequest request) {
+        charges.add(request);
+        return chargeAnswer;
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteBillingKey(String billingKey) {
+        return deleteAnswer;
+    }
 }

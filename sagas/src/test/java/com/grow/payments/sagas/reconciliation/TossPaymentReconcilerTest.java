@@ -57,7 +57,7 @@ class TossPaymentReconcilerTest {
         bus.subscribe(FlagPaymentForOperator.class.getName(), this::handle);
         bus.subscribe(RecordCompensation.class.getName(), this::handle);
         reconciler = new TossPaymentReconciler(gateway, DefaultCommandGateway.builder().commandBus(bus).build(),
-                schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS);
+                schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS, new com.grow.payments.sagas.billing.DunningPolicy(java.util.List.of(java.time.Duration.ofDays(1)), java.util.Set.of()));
     }
 
     /** The aggregate's part: remember the command and answer the verdict the test chose. */
@@ -146,7 +146,7 @@ class TossPaymentReconcilerTest {
             throw new IllegalStateException("concurrent modification");
         });
         reconciler = new TossPaymentReconciler(gateway, DefaultCommandGateway.builder().commandBus(failing).build(),
-                schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS);
+                schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS, new com.grow.payments.sagas.billing.DunningPolicy(java.util.List.of(java.time.Duration.ofDays(1)), java.util.Set.of()));
 
         reconciler.reconcile(ORDER, 1);
 

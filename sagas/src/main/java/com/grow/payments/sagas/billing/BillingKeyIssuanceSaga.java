@@ -1,0 +1,76 @@
+package com.grow.payments.sagas.billing;
+
+import com.grow.payments.sagas.gateway.IssueOutcome;
+import com.grow.payments.sagas.gateway.PaymentGateway;
+import com.grow.payments.sagas.gateway.StepKeys;
+import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssued;
+import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyRefused;
+import com.grow.payments.shared.billing.BillingKeyIssueRequested;
+import com.grow.payments.shared.billing.BillingKeyIssued;
+import com.grow.payments.shared.billing.BillingKeyRefused;
+import com.grow.payments.shared.payment.Failure;
+import jakarta.inject.Inject;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.saga.EndSaga;
+import org.axonframework.modelling.saga.SagaEventHandler;
+import org.axonframework.modelling.saga.StartSaga;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Exchanges the billing window's authKey for a billing key at Toss and puts the key straight into
+ * the vault; only its id and the card's public facts are recorded as events.
+ */
+public class BillingKeyIssuanceSaga {
+
+    private static final Logger log = LoggerFactory.getLogger(BillingKeyIssuanceSaga.class);
+
+    private String billingKeyId;
+
+    @Inject
+    private transient PaymentGateway gateway;
+    @Inject
+    private transient BillingKeyVault vault;
+    @Inject
+    private transient CommandGateway commands;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "billingKeyId")
+    public void on(BillingKeyIssueRequested event) {
+        billingKeyId = event.billingKeyId();
+        gateway.issueBillingKey(event.authKey(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
+                .thenCompose(this::record)
+                .exceptionally(failure -> {
+                    log.error("billing key {} could not be recorded", billingKeyId, failure);
+                    return null;
+                });
+    }
+
+    private CompletableFuture<Object> record(IssueOutcome outcome) {
+        if (outcome instanceof IssueOutcome.Issued issued) {
+            vault.store(billingKeyId, issued.billingKey());
+            return commands.send(new RecordBillingKeyIssued(billingKeyId, issued.cardCompany(),
+                    issued.cardNumberMasked(), issued.issuedAt()));
+        }
+        Failure failure = outcome instanceof IssueOutcome.Refused refused ? refused.failure()
+                : new Failure("ISSUE_NOT_CONFIRMED", ((IssueOutcome.Unknown) outcome).reason());
+        return commands.send(new RecordBillingKeyRefused(billingKeyId, failure));
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "billingKeyId")
+    public void on(BillingKeyIssued event) {
+        // the key is in the vault
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "billingKeyId")
+    public void on(BillingKeyRefused event) {
+        // nothing was stored
+    }
+
+    public String getBillingKeyId() {
+        return billingKeyId;
+    }
+}

@@ -1,0 +1,14 @@
+package com.grow.payments.sagas.gateway;
+
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.OrderId;
+
+/** Charge a billing key. The key is a secret: it never appears in toString, logs or events. */
+public record BillingChargeRequest(String billingKey, String customerKey, OrderId orderId, String orderName,
+                                   Money amount, String idempotencyKey) {
+
+    @Override
+    public String toString() {
+        return "BillingChargeRequest[billingKey=****, orderId=" + orderId + ", amount=" + amount + "]";
+    }
+}
