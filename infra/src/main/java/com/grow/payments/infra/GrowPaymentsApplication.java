@@ -12,6 +12,11 @@ public class GrowPaymentsApplication {
     public static void main(String[] args) {
         // no outside network here, and no usage reports from a payment service
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
-        SpringApplication.run(GrowPaymentsApplication.class, args);
+        try {
+            SpringApplication.run(GrowPaymentsApplication.class, args);
+        } catch (RuntimeException startupFailed) {
+            // Spring has reported why; embedded servers' threads must not keep a failed process alive
+            System.exit(1);
+        }
     }
 }

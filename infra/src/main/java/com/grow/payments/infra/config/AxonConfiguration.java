@@ -5,7 +5,13 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.grow.payments.command.billing.BillingKey;
 import com.grow.payments.command.payment.Payment;
+import com.grow.payments.command.subscription.Subscription;
+import com.grow.payments.sagas.billing.BillingKeyDeletionSaga;
+import com.grow.payments.sagas.billing.BillingKeyIssuanceSaga;
+import com.grow.payments.sagas.billing.BillingKeySubscriptionsSaga;
+import com.grow.payments.sagas.subscription.SubscriptionChargeSaga;
 import com.grow.payments.sagas.payment.PaymentCancellationSaga;
 import com.grow.payments.sagas.payment.PaymentCompensationSaga;
 import com.grow.payments.sagas.payment.PaymentConfirmationSaga;
@@ -164,8 +170,14 @@ public class AxonConfiguration {
                                          @Value("${payments.janitor.first-check-after:10s}") Duration firstCheck) {
         return configurer -> {
             configurer.configureAggregate(Payment.class);
+            configurer.configureAggregate(BillingKey.class);
+            configurer.configureAggregate(Subscription.class);
             configurer.eventProcessing()
                     .registerSaga(PaymentConfirmationSaga.class)
+                    .registerSaga(BillingKeyIssuanceSaga.class)
+                    .registerSaga(BillingKeyDeletionSaga.class)
+                    .registerSaga(BillingKeySubscriptionsSaga.class)
+                    .registerSaga(SubscriptionChargeSaga.class)
                     .registerSaga(PaymentCancellationSaga.class)
                     .registerSaga(PaymentCompensationSaga.class)
                     .registerEventHandler(c -> new ReconciliationPolicy(schedule, firstCheck))

@@ -1,5 +1,6 @@
 package com.grow.payments.infra.config;
 
+import com.grow.payments.sagas.billing.DunningPolicy;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
 import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
@@ -25,7 +26,14 @@ public class JanitorConfiguration {
     public PaymentReconciler paymentReconciler(PaymentGateway gateway, CommandGateway commands,
                                                ReconciliationSchedule schedule, Clock clock,
                                                @Value("${payments.janitor.backoff:10s,1m,5m,1h}") List<Duration> backoff,
-                                               @Value("${payments.janitor.max-attempts:27}") int maxAttempts) {
-        return new TossPaymentReconciler(gateway, commands, schedule, clock, backoff, maxAttempts);
+                                               @Value("${payments.janitor.max-attempts:27}") int maxAttempts,
+                                               DunningPolicy dunning) {
+        return new TossPaymentReconciler(gateway, commands, schedule, clock, backoff, maxAttempts, dunning);
+    }
+
+    /** Failed subscription charges are retried after 1, 3 and 7 days by default, then suspended. */
+    @Bean
+    public DunningPolicy dunningPolicy(@Value("${payments.billing.retry-delays:1d,3d,7d}") List<Duration> delays) {
+        return new DunningPolicy(delays, DunningPolicy.DEFAULT_HARD_DECLINES);
     }
 }

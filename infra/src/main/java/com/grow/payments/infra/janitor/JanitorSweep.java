@@ -57,6 +57,15 @@ public class JanitorSweep {
                 .param(Timestamp.from(now.minus(stuckAfter)))
                 .query(String.class)
                 .list();
+        // subscription charges asked of Toss with no answer recorded: looked up by the cycle's order id
+        open = new java.util.ArrayList<>(open);
+        open.addAll(jdbc.sql("""
+                        SELECT in_flight_order_id FROM subscription_view
+                        WHERE charge_in_progress AND in_flight_order_id IS NOT NULL AND updated_at < ?
+                        ORDER BY updated_at LIMIT 500""")
+                .param(Timestamp.from(now.minus(stuckAfter)))
+                .query(String.class)
+                .list());
         int scheduled = 0;
         for (String orderId : open) {
             if (schedule.scheduleCheckIfAbsent(new OrderId(orderId), 1, now)) {

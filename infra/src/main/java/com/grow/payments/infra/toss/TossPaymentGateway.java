@@ -3,7 +3,9 @@ package com.grow.payments.infra.toss;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.grow.payments.sagas.gateway.BillingChargeRequest;
 import com.grow.payments.sagas.gateway.CancelOutcome;
+import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.LookupOutcome;
@@ -95,6 +97,47 @@ public class TossPaymentGateway implements PaymentGateway {
         return post(path, request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.cancelOutcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new CancelOutcome.Unknown(reason("cancel", request.orderId().value(), failure)));
+    }
+
+    @Override
+    public CompletableFuture<IssueOutcome> issueBillingKey(String authKey, String customerKey, String idempotencyKey) {
+        ObjectNode body = json.createObjectNode().put("authKey", authKey).put("customerKey", customerKey);
+        return post("/v1/billing/authorizations/issue", idempotencyKey, body)
+                .thenApply(response -> TossPayments.issueOutcome(response.statusCode(), parse(response)))
+                .exceptionally(failure -> new IssueOutcome.Unknown(reason("billing-key issue", "-", failure)));
+    }
+
+    @Override
+    public CompletableFuture<ConfirmOutcome> chargeBillingKey(BillingChargeRequest request) {
+        ObjectNode body = json.createObjectNode()
+                .put("customerKey", request.customerKey())
+                .put("amount", request.amount().amount())
+                .put("orderId", request.orderId().value())
+                .put("orderName", request.orderName());
+        return post("/v1/billing/" + URLEncoder.encode(request.billingKey(), StandardCharsets.UTF_8),
+                request.idempotencyKey(), body)
+                .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
+                        request.orderId().value()))
+                .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("billing charge", request.orderId().value(),
+                        failure)));
+    }
+
+    @Override
+    public CompletableFuture<Boolean> deleteBillingKey(String billingKey) {
+        HttpRequest request = HttpRequest.newBuilder(endpoint("/v1/billing/"
+                        + URLEncoder.encode(billingKey, StandardCharsets.UTF_8)))
+                .timeout(properties.readTimeout())
+                .header("Authorization", authorization)
+                .DELETE()
+                .build();
+        // gone at Toss: deleted now, or already unknown to it
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> response.statusCode() == 200 || response.statusCode() == 404
+                        || response.statusCode() == 400 && "INVALID_REQUEST".equals(parse(response).path("code").asText()))
+                .exceptionally(failure -> {
+                    reason("billing-key delete", "-", failure);
+                    return false;
+                });
     }
 
     private CompletableFuture<HttpResponse<byte[]>> post(String path, String idempotencyKey, JsonNode body) {

@@ -3,6 +3,7 @@ package com.grow.payments.infra.toss;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
+import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.LookupOutcome;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.Currency;
@@ -48,6 +49,21 @@ final class TossPayments {
                 instant(node, "approvedAt"),
                 cancels,
                 failure.isObject() ? new Failure(text(failure, "code"), text(failure, "message")) : null);
+    }
+
+    /** The outcome of a billing-key issue: Toss's Billing object, or its error. */
+    static IssueOutcome issueOutcome(int status, JsonNode body) {
+        if (status == 200 && body.hasNonNull("billingKey")) {
+            JsonNode card = body.path("card");
+            String masked = text(body, "cardNumber") != null ? text(body, "cardNumber") : text(card, "number");
+            Instant issuedAt = instant(body, "authenticatedAt");
+            return new IssueOutcome.Issued(body.path("billingKey").asText(), text(body, "cardCompany"), masked,
+                    issuedAt);
+        }
+        Failure failure = new Failure(body.path("code").asText("HTTP_" + status),
+                body.path("message").asText("Toss answered HTTP " + status));
+        return status >= 500 || status == 409 ? new IssueOutcome.Unknown(failure.code() + ": " + failure.message())
+                : new IssueOutcome.Refused(failure);
     }
 
     /** The outcome of a look-up by order id. */

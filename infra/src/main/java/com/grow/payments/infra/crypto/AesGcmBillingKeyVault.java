@@ -1,0 +1,132 @@
+package com.grow.payments.infra.crypto;
+
+import com.grow.payments.sagas.billing.BillingKeyVault;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Billing keys encrypted with AES-256-GCM in {@code billing_key_secret} (Flyway V5), one row per
+ * billing key id. Each value gets a fresh random 12-byte nonce (random nonces stay safe far beyond
+ * any count of billing keys one key will see) and a 128-bit tag; the billing key id is the
+ * additional authenticated data, so a ciphertext copied to another id fails authentication. The
+ * row names the crypto key it was written under, so rotation needs no rewrite: new writes use the
+ * current key, old rows are read with the retired key of their id.
+ *
+ * <p>Shredding: {@link #destroy} deletes the row. Database backups keep the ciphertext until they
+ * expire, readable only with the crypto key; retiring that key after rotation shreds those too.
+ */
+@Component
+public class AesGcmBillingKeyVault implements BillingKeyVault {
+
+    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    /** The width of {@code billing_key_secret.billing_key_id}. */
+    private static final int MAX_ID_LENGTH = 64;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final CryptoKeys keys;
+    private final SecureRandom random = new SecureRandom();
+
+    /** Fails the start-up, naming the property, when {@code payments.crypto.*} does not hold usable keys. */
+    @Autowired
+    public AesGcmBillingKeyVault(JdbcClient jdbc, Clock clock, CryptoProperties properties) {
+        this(jdbc, clock, CryptoKeys.from(properties));
+    }
+
+    public AesGcmBillingKeyVault(JdbcClient jdbc, Clock clock, CryptoKeys keys) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.keys = keys;
+    }
+
+    @Override
+    public void store(String billingKeyId, String billingKey) {
+        checkId(billingKeyId);
+        Objects.requireNonNull(billingKey, "billingKey");
+        byte[] nonce = new byte[NONCE_BYTES];
+        random.nextBytes(nonce);
+        byte[] ciphertext;
+        try {
+            ciphertext = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, billingKeyId)
+                    .doFinal(billingKey.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            // AES-GCM is in every JDK and the key length is checked at start-up: a broken runtime
+            throw new IllegalStateException("AES-GCM is not usable in this JVM", e);
+        }
+        jdbc.sql("""
+                        INSERT INTO billing_key_secret (billing_key_id, key_id, nonce, ciphertext, created_at)
+                        VALUES (?, ?, ?, ?, ?)
+                        ON CONFLICT (billing_key_id) DO UPDATE
+                        SET key_id = EXCLUDED.key_id, nonce = EXCLUDED.nonce, ciphertext = EXCLUDED.ciphertext,
+                            created_at = EXCLUDED.created_at""")
+                .params(billingKeyId, keys.currentKeyId(), nonce, ciphertext, Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Override
+    public Optional<String> reveal(String billingKeyId) {
+        checkId(billingKeyId);
+        return jdbc.sql("SELECT key_id, nonce, ciphertext FROM billing_key_secret WHERE billing_key_id = ?")
+                .param(billingKeyId)
+                .query((rs, row) -> new Sealed(rs.getString("key_id"), rs.getBytes("nonce"), rs.getBytes("ciphertext")))
+                .optional()
+                .map(sealed -> open(billingKeyId, sealed));
+    }
+
+    @Override
+    public void destroy(String billingKeyId) {
+        checkId(billingKeyId);
+        jdbc.sql("DELETE FROM billing_key_secret WHERE billing_key_id = ?").param(billingKeyId).update();
+    }
+
+    @Override
+    public String toString() {
+        return "AesGcmBillingKeyVault[" + keys + "]";
+    }
+
+    private String open(String billingKeyId, Sealed sealed) {
+        SecretKey key = keys.byId(sealed.keyId()).orElseThrow(() -> new UnreadableBillingKeyException(
+                "billing key " + billingKeyId + " was written under crypto key '" + sealed.keyId()
+                        + "', which is not configured: add it to payments.crypto.previous-keys"));
+        try {
+            byte[] clear = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), billingKeyId).doFinal(sealed.ciphertext());
+            return new String(clear, StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException e) {
+            // the tag (or the row's shape) does not verify: fail closed, the cause says only which check
+            throw new UnreadableBillingKeyException("billing key " + billingKeyId + " does not decrypt under crypto key '"
+                    + sealed.keyId() + "': the row was altered or copied from another id", e);
+        }
+    }
+
+    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String billingKeyId)
+            throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance(TRANSFORMATION); // not thread-safe: one per call
+        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
+        cipher.updateAAD(billingKeyId.getBytes(StandardCharsets.UTF_8));
+        return cipher;
+    }
+
+    private static void checkId(String billingKeyId) {
+        Objects.requireNonNull(billingKeyId, "billingKeyId");
+        if (billingKeyId.isBlank() || billingKeyId.length() > MAX_ID_LENGTH) {
+            throw new IllegalArgumentException("a billing key id is 1 to " + MAX_ID_LENGTH + " characters");
+        }
+    }
+
+    /** A row as stored: which crypto key, the nonce, and ciphertext with its tag appended. */
+    private record Sealed(String keyId, byte[] nonce, byte[] ciphertext) {
+    }
+}

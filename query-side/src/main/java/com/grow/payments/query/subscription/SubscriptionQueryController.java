@@ -1,0 +1,40 @@
+package com.grow.payments.query.subscription;
+
+import com.grow.payments.query.support.PageView;
+import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.error.ErrorCode;
+import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.subscription.SubscriptionView;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The caller's subscriptions from the subscription_view read model. */
+@RestController
+public class SubscriptionQueryController {
+
+    private final SubscriptionViewRepository views;
+
+    public SubscriptionQueryController(SubscriptionViewRepository views) {
+        this.views = views;
+    }
+
+    @GetMapping("/api/v1/subscriptions/{subscriptionId}")
+    public SubscriptionView subscription(@PathVariable String subscriptionId, Caller caller) {
+        return views.find(subscriptionId)
+                .map(SubscriptionViewRepository.Stored::view)
+                .filter(view -> caller.admin() || view.memberId().equals(caller.memberId().value()))
+                .orElseThrow(() -> new PaymentRejection(ErrorCode.SUBSCRIPTION_NOT_FOUND,
+                        "no subscription " + subscriptionId));
+    }
+
+    @GetMapping("/api/v1/subscriptions")
+    public PageView<SubscriptionView> subscriptions(@RequestParam(defaultValue = "0") @Min(0) int page,
+                                                    @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+                                                    Caller caller) {
+        return views.page(caller.memberId().value(), page, size);
+    }
+}
