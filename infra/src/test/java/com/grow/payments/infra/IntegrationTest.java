@@ -15,6 +15,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -34,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
         "payments.janitor.sweep-initial-delay=1s"})
 @ActiveProfiles("standalone")
 @AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus answers
+@Import(TestClock.Configuration.class)
 public abstract class IntegrationTest {
 
     protected static final ObjectMapper JSON = new ObjectMapper();

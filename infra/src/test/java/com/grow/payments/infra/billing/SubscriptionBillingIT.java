@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.grow.payments.infra.GrowPaymentsApplication;
 import com.grow.payments.infra.IntegrationTest;
+import com.grow.payments.infra.TestClock;
 import com.grow.payments.sandbox.FaultKind;
-import com.grow.payments.sandbox.SandboxClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,11 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
@@ -33,7 +29,6 @@ import org.springframework.test.context.TestPropertySource;
  * Recurring billing over HTTP against the sandbox, on a clock the test moves, with two instances
  * (two schedulers) on one database: every cycle is charged exactly once.
  */
-@Import(SubscriptionBillingIT.MovableClock.class)
 @TestPropertySource(properties = "payments.billing.poll-interval=300ms")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SubscriptionBillingIT extends IntegrationTest {
@@ -41,23 +36,14 @@ class SubscriptionBillingIT extends IntegrationTest {
     private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     /** Jan 31, 10:00 in Seoul: a month-end anchor. */
     private static final Instant JAN_31_SEOUL = Instant.parse("2027-01-31T01:00:00Z");
-    static final SandboxClock CLOCK = SandboxClock.fixed(JAN_31_SEOUL);
 
     private static ConfigurableApplicationContext second;
     private final List<String> started = new ArrayList<>();
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class MovableClock {
-        @Bean
-        @Primary
-        Clock movableClock() {
-            return CLOCK;
-        }
-    }
-
     @BeforeAll
     static void startSecondScheduler() {
-        second = new SpringApplicationBuilder(GrowPaymentsApplication.class, MovableClock.class)
+        TestClock.setNow(JAN_31_SEOUL);
+        second = new SpringApplicationBuilder(GrowPaymentsApplication.class, TestClock.Configuration.class)
                 .profiles("standalone")
                 .run("--server.port=0", "--payments.sandbox.port=0", "--payments.billing.poll-interval=300ms",
                         "--toss.read-timeout=1s");
@@ -68,6 +54,7 @@ class SubscriptionBillingIT extends IntegrationTest {
         if (second != null) {
             second.close();
         }
+        TestClock.reset();
     }
 
     @AfterEach
@@ -111,6 +98,9 @@ class SubscriptionBillingIT extends IntegrationTest {
         return view[0];
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private Clock serviceClock;
+
     private static JsonNode charge(JsonNode view, int cycleNo) {
         for (JsonNode charge : view.path("charges")) {
             if (charge.path("cycleNo").asInt() == cycleNo) {
@@ -121,13 +111,13 @@ class SubscriptionBillingIT extends IntegrationTest {
     }
 
     private static void moveTo(JsonNode view) {
-        CLOCK.set(OffsetDateTime.parse(view.path("nextChargeAt").asText()).toInstant());
+        TestClock.setNow(OffsetDateTime.parse(view.path("nextChargeAt").asText()).toInstant());
     }
 
     @Test
     void twelve_monthly_cycles_from_a_month_end_are_charged_once_each_across_two_schedulers() {
         String token = token("member-monthly");
-        CLOCK.set(JAN_31_SEOUL); // other tests move the clock; this one needs its month-end anchor
+        TestClock.setNow(JAN_31_SEOUL); // other tests move the clock; this one needs its month-end anchor
         String id = subscribe(token, billingKey(token, null), "MONTHLY");
         List<String> dueDays = new ArrayList<>();
 
@@ -156,8 +146,10 @@ class SubscriptionBillingIT extends IntegrationTest {
         JsonNode pastDue = awaitCharge(token, id, 1, "FAILED");
         assertThat(pastDue.path("status").asText()).isEqualTo("PAST_DUE");
         assertThat(pastDue.path("failedAttempts").asInt()).isEqualTo(1);
-        assertThat(Duration.between(CLOCK.instant(),
-                OffsetDateTime.parse(pastDue.path("nextChargeAt").asText()).toInstant())).isEqualTo(Duration.ofDays(1));
+        Duration untilRetry = Duration.between(serviceClock.instant(),
+                OffsetDateTime.parse(pastDue.path("nextChargeAt").asText()).toInstant());
+        // the clock goes on ticking: a day after the failure, give or take the seconds the test took
+        assertThat(untilRetry).isBetween(Duration.ofDays(1).minusMinutes(1), Duration.ofDays(1));
         moveTo(pastDue);
 
         JsonNode recovered = awaitCharge(token, id, 1, "DONE");
@@ -208,7 +200,7 @@ class SubscriptionBillingIT extends IntegrationTest {
         JsonNode first = awaitCharge(token, id, 1, "DONE");
         Instant due2 = OffsetDateTime.parse(first.path("nextChargeAt").asText()).toInstant();
 
-        CLOCK.set(due2.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
+        TestClock.setNow(due2.plus(Duration.ofDays(7)).plus(Duration.ofHours(1)));
 
         awaitCharge(token, id, 3, "DONE");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).untilAsserted(() ->
@@ -268,5 +260,18 @@ class SubscriptionBillingIT extends IntegrationTest {
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().path("errors").findValuesAsText("field")).contains("customerKey");
+    }
+
+    @Test
+    void a_charge_whose_answer_was_lost_is_looked_up_not_charged_again() {
+        String token = token("member-lost-charge");
+        sandbox().faults().inject("billing", FaultKind.LOST_ANSWER, 1, Duration.ofSeconds(2));
+        String id = subscribe(token, billingKey(token, null), "MONTHLY");
+
+        JsonNode view = awaitCharge(token, id, 1, "DONE");
+
+        assertThat(view.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(sandbox().stats().billingCharges("sub_" + id + "_1")).isEqualTo(1);
+        assertThat(sandbox().stats().approvals("sub_" + id + "_1")).isEqualTo(1);
     }
 }

@@ -39,7 +39,7 @@ class CrashRecoveryIT extends IntegrationTest {
         String[] payment = checkoutAndAuthorize(token, 18000, null);
         // this instance steps aside so the doomed one runs the confirmation saga
         processing.eventProcessor(SAGA).ifPresent(EventProcessor::shutDown);
-        ConfigurableApplicationContext doomed = new SpringApplicationBuilder(GrowPaymentsApplication.class)
+        ConfigurableApplicationContext doomed = new SpringApplicationBuilder(GrowPaymentsApplication.class, com.grow.payments.infra.TestClock.Configuration.class)
                 .profiles("standalone")
                 .run("--server.port=0", "--payments.sandbox.port=0", "--toss.read-timeout=20s",
                         "--server.shutdown=immediate", "--payments.confirm.wait-timeout=1s",

@@ -29,7 +29,7 @@ class TwoInstancesIT extends IntegrationTest {
     @BeforeAll
     static void startSecondInstance() {
         // arguments, not builder properties: those are defaults that application.yml overrides
-        second = new SpringApplicationBuilder(GrowPaymentsApplication.class)
+        second = new SpringApplicationBuilder(GrowPaymentsApplication.class, com.grow.payments.infra.TestClock.Configuration.class)
                 .profiles("standalone")
                 .run("--server.port=0", "--payments.sandbox.port=0", "--toss.read-timeout=1s",
                         "--payments.confirm.wait-timeout=6s");
