@@ -150,8 +150,10 @@ public class Subscription {
         if (status != SubscriptionStatus.PAST_DUE && status != SubscriptionStatus.SUSPENDED) {
             throw new PaymentRejection(ErrorCode.SUBSCRIPTION_NOT_RESUMABLE, "the subscription is " + status);
         }
-        apply(new SubscriptionResumed(subscriptionId, memberId.value(), command.now()));
-        if (!inFlight) {
+        // the overdue cycle is charged now; a cycle not yet due keeps its date
+        Instant due = nextChargeAt.isAfter(command.now()) ? nextChargeAt : command.now();
+        apply(new SubscriptionResumed(subscriptionId, memberId.value(), due));
+        if (!inFlight && !due.isAfter(command.now())) {
             requestCharge();
         }
     }
@@ -175,7 +177,8 @@ public class Subscription {
         Instant retryAt = lastTry ? null : at.plus(retryDelays.get(failures - 1));
         apply(new SubscriptionChargeFailed(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
                 failure, failures, retryAt));
-        if (lastTry) {
+        // a decline arriving after a cancel or suspension ends nothing more than it already is
+        if (lastTry && (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE)) {
             apply(new SubscriptionSuspended(subscriptionId, memberId.value(),
                     hard ? "card cannot be charged: " + failure.code() : "charge failed " + failures + " times"));
         }
@@ -227,7 +230,9 @@ public class Subscription {
         failedAttempts = event.failedAttempts();
         if (event.nextRetryAt() != null) {
             nextChargeAt = event.nextRetryAt();
-            status = SubscriptionStatus.PAST_DUE;
+            if (status == SubscriptionStatus.ACTIVE) {
+                status = SubscriptionStatus.PAST_DUE;
+            }
         }
     }
 

@@ -54,11 +54,13 @@ public record SubscriptionView(
                     "IN_PROGRESS", e.amount().amount(), null, null, null, e.attempt())));
         }
         if (event instanceof SubscriptionCharged e) {
-            return with(SubscriptionStatus.ACTIVE, e.nextChargeAt(), 0, false, replaced(new Charge(e.cycleNo(),
+            SubscriptionStatus next = status == SubscriptionStatus.PAST_DUE ? SubscriptionStatus.ACTIVE : status;
+            return with(next, e.nextChargeAt(), 0, false, replaced(new Charge(e.cycleNo(),
                     e.orderId(), "DONE", e.amount().amount(), e.paymentKey(), e.chargedAt(), null, attemptOf(e.cycleNo()))));
         }
         if (event instanceof SubscriptionChargeFailed e) {
-            SubscriptionStatus next = e.nextRetryAt() == null ? status : SubscriptionStatus.PAST_DUE;
+            SubscriptionStatus next = e.nextRetryAt() != null && status == SubscriptionStatus.ACTIVE
+                    ? SubscriptionStatus.PAST_DUE : status;
             return with(next, e.nextRetryAt() == null ? nextChargeAt : e.nextRetryAt(), e.failedAttempts(), false,
                     replaced(new Charge(e.cycleNo(), e.orderId(), "FAILED", amount, null, null, e.failure(),
                             attemptOf(e.cycleNo()))));
