@@ -1,7 +1,6 @@
 package com.grow.payments.command.payment;
 
-import static org.hamcrest.Matchers.equalTo;
-
+import com.grow.payments.command.Rejections;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
@@ -24,7 +23,6 @@ import com.grow.payments.shared.payment.PgPayment.PgCancel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.hamcrest.FeatureMatcher;
 import org.hamcrest.Matcher;
 
 /** One order's payment as the cancel, compensation and reconciliation tests share it. */
@@ -113,11 +111,6 @@ final class PaymentTestData {
     }
 
     static Matcher<PaymentRejection> rejectedWith(ErrorCode kind) {
-        return new FeatureMatcher<>(equalTo(kind), "a PaymentRejection of kind", "kind") {
-            @Override
-            protected ErrorCode featureValueOf(PaymentRejection rejection) {
-                return rejection.kind();
-            }
-        };
+        return Rejections.rejectedWith(kind);
     }
 }

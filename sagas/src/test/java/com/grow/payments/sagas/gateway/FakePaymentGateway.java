@@ -79,8 +79,25 @@ public final class FakePaymentGateway implements PaymentGateway {
         return List.copyOf(charges);
     }
 
+    /** One request for a billing key, as Toss received it. */
+    public record IssueCall(String authKey, String customerKey, String idempotencyKey) {
+    }
+
+    private final List<IssueCall> issues = new ArrayList<>();
+    private final List<String> deletes = new ArrayList<>();
+
+    public List<IssueCall> issueRequests() {
+        return List.copyOf(issues);
+    }
+
+    /** The billing keys Toss was asked to delete. */
+    public List<String> deleteRequests() {
+        return List.copyOf(deletes);
+    }
+
     @Override
     public CompletableFuture<IssueOutcome> issueBillingKey(String authKey, String customerKey, String idempotencyKey) {
+        issues.add(new IssueCall(authKey, customerKey, idempotencyKey));
         return issueAnswer;
     }
 
@@ -92,6 +109,18 @@ public final class FakePaymentGateway implements PaymentGateway {
 
     @Override
     public CompletableFuture<Boolean> deleteBillingKey(String billingKey) {
+        deletes.add(billingKey);
         return deleteAnswer;
+    }
+
+    private CompletableFuture<ConfirmOutcome> accountAnswer = new CompletableFuture<>();
+
+    public void answersVirtualAccount(ConfirmOutcome outcome) {
+        accountAnswer = CompletableFuture.completedFuture(outcome);
+    }
+
+    @Override
+    public CompletableFuture<ConfirmOutcome> issueVirtualAccount(VirtualAccountRequest request) {
+        return accountAnswer;
     }
 }

@@ -1,0 +1,26 @@
+package com.grow.payments.sagas.billing;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** A BillingKeyVault in memory: holds what was stored until destroyed, and nothing else. */
+public final class InMemoryBillingKeyVault implements BillingKeyVault {
+
+    private final Map<String, String> keys = new HashMap<>();
+
+    @Override
+    public void store(String billingKeyId, String billingKey) {
+        keys.put(billingKeyId, billingKey);
+    }
+
+    @Override
+    public Optional<String> reveal(String billingKeyId) {
+        return Optional.ofNullable(keys.get(billingKeyId));
+    }
+
+    @Override
+    public void destroy(String billingKeyId) {
+        keys.remove(billingKeyId);
+    }
+}
