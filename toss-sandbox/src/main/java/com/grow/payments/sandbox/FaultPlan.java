@@ -29,6 +29,8 @@ public final class FaultPlan {
     public static final String BILLING_ISSUE = "billing-issue";
     /** {@code DELETE /v1/billing/{billingKey}}. */
     public static final String BILLING_DELETE = "billing-delete";
+    /** {@code POST /v1/virtual-accounts}. */
+    public static final String VIRTUAL_ACCOUNT = "virtual-account";
     public static final String ANY = "any";
 
     /** How long TIMEOUT and LOST_ANSWER hold the connection when no hold is given. */

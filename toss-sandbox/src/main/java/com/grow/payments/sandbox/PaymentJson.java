@@ -1,11 +1,15 @@
 package com.grow.payments.sandbox;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.Map;
+
 /**
  * Renders a payment as Toss's Payment object (API version 2022-11-16), with Toss's field names and
- * explicit nulls for the parts a card payment does not have, so clients parse the real shape.
+ * explicit nulls for the parts a payment does not have (a card payment has no virtualAccount, a virtual
+ * account no card), so clients parse the real shape.
  */
 final class PaymentJson {
 
@@ -42,15 +46,15 @@ final class PaymentJson {
         n.put("useEscrow", false);
         n.put("cultureExpense", false);
         n.put("isPartialCancelable", true);
-        n.set("card", card(p.card()));
-        n.putNull("virtualAccount");
+        n.set("card", p.card() == null ? null : card(p.card()));
+        n.set("virtualAccount", p.virtualAccount() == null ? null : virtualAccount(p.virtualAccount()));
         n.putNull("transfer");
         n.putNull("mobilePhone");
         n.putNull("giftCertificate");
         n.putNull("cashReceipt");
         n.putNull("cashReceipts");
         n.putNull("discount");
-        n.putNull("secret");
+        n.put("secret", p.secret());
         n.putNull("easyPay");
         n.put("country", "KR");
         n.set("cancels", p.cancels().isEmpty() ? null : cancels(p));
@@ -58,6 +62,30 @@ final class PaymentJson {
         n.set("failure", p.failure() == null ? null
                 : Json.object().put("code", p.failure().code()).put("message", p.failure().message()));
         n.putNull("metadata");
+        return n;
+    }
+
+    /** The Payment object as a map, e.g. for a webhook's {@code data}. */
+    Map<String, Object> renderAsMap(SandboxPayment p) {
+        return Json.MAPPER.convertValue(render(p), new TypeReference<Map<String, Object>>() { });
+    }
+
+    private static ObjectNode virtualAccount(SandboxPayment.VirtualAccount account) {
+        ObjectNode n = Json.object()
+                .put("accountType", account.accountType())
+                .put("accountNumber", account.accountNumber())
+                .put("bankCode", account.bankCode())
+                .put("customerName", account.customerName())
+                .put("dueDate", TossFormats.timestamp(account.dueDate()))
+                .put("expired", account.expired())
+                .put("settlementStatus", account.settlementStatus())
+                .put("refundStatus", account.refundStatus());
+        SandboxPayment.RefundReceiveAccount refund = account.refundReceiveAccount();
+        n.set("refundReceiveAccount", refund == null ? null : Json.object()
+                .put("bankCode", refund.bankCode())
+                .put("accountNumber", refund.accountNumber())
+                .put("holderName", refund.holderName()));
+        n.putNull("depositorName");
         return n;
     }
 

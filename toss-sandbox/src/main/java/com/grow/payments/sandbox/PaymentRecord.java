@@ -35,6 +35,7 @@ final class PaymentRecord {
     private final Instant authenticatedAt;
     private final String outcome;
     private final CardProfile card;
+    private final VirtualAccountRecord virtualAccount;
 
     private PaymentStatus status = PaymentStatus.IN_PROGRESS;
     private long balanceAmount;
@@ -52,9 +53,25 @@ final class PaymentRecord {
                 CardProfile.windowTestCard());
     }
 
-    /** Any payment; {@code taxFreeAmount} must be between 0 and {@code totalAmount}. */
+    /** Any card payment; {@code taxFreeAmount} must be between 0 and {@code totalAmount}. */
     PaymentRecord(String paymentKey, PaymentType type, String orderId, String orderName, long totalAmount,
                   long taxFreeAmount, Instant authenticatedAt, String outcome, CardProfile card) {
+        this(paymentKey, type, orderId, orderName, totalAmount, taxFreeAmount, authenticatedAt, outcome, card, null);
+    }
+
+    /** A virtual account just issued: WAITING_FOR_DEPOSIT until the buyer pays into it. */
+    PaymentRecord(String paymentKey, String orderId, String orderName, long totalAmount, long taxFreeAmount,
+                  Instant issuedAt, VirtualAccountRecord virtualAccount) {
+        this(paymentKey, PaymentType.NORMAL, orderId, orderName, totalAmount, taxFreeAmount, issuedAt, null, null,
+                virtualAccount);
+        this.status = PaymentStatus.WAITING_FOR_DEPOSIT;
+        this.lastTransactionKey = TossFormats.transactionKey();
+    }
+
+    private PaymentRecord(String paymentKey, PaymentType type, String orderId, String orderName, long totalAmount,
+                          long taxFreeAmount, Instant authenticatedAt, String outcome, CardProfile card,
+                          VirtualAccountRecord virtualAccount) {
+        this.virtualAccount = virtualAccount;
         this.paymentKey = paymentKey;
         this.type = type;
         this.orderId = orderId;
@@ -93,14 +110,56 @@ final class PaymentRecord {
         return outcome;
     }
 
-    /** Applies the 10-minute rule lazily: returns true if this call moved the payment to EXPIRED. */
-    boolean expireIfDue(Instant now) {
+    /** The virtual account, or null for a card payment. */
+    VirtualAccountRecord virtualAccount() {
+        return virtualAccount;
+    }
+
+    /** A virtual account the buyer has paid into: refunding it needs the buyer's bank account. */
+    boolean isPaidVirtualAccount() {
+        return virtualAccount != null && (status == PaymentStatus.DONE || status == PaymentStatus.PARTIAL_CANCELED);
+    }
+
+    /**
+     * Applies the deadlines lazily: the 10-minute confirm window of a card session, and a virtual account's
+     * due date, after which the account is {@code expired} and the payment moves to {@code expiredAccountStatus}
+     * (EXPIRED, or WAITING_FOR_DEPOSIT to keep it). Returns true if this call changed the payment.
+     */
+    boolean expireIfDue(Instant now, PaymentStatus expiredAccountStatus) {
+        if (virtualAccount != null) {
+            if (status != PaymentStatus.WAITING_FOR_DEPOSIT || virtualAccount.expired()
+                    || !virtualAccount.isPastDue(now)) {
+                return false;
+            }
+            virtualAccount.markExpired();
+            status = expiredAccountStatus;
+            return true;
+        }
         if (status != PaymentStatus.IN_PROGRESS || !now.isAfter(authenticatedAt.plus(CONFIRM_WINDOW))) {
             return false;
         }
         status = PaymentStatus.EXPIRED;
         failure = new SandboxPayment.Failure("NOT_FOUND_PAYMENT_SESSION", TossErrors.message("NOT_FOUND_PAYMENT_SESSION"));
         return true;
+    }
+
+    /** Whether the buyer can still pay into this virtual account. */
+    boolean awaitsDeposit() {
+        return virtualAccount != null && status == PaymentStatus.WAITING_FOR_DEPOSIT && !virtualAccount.expired();
+    }
+
+    /** The buyer paid the exact amount in: the payment is approved now. */
+    void deposit(Instant now) {
+        status = PaymentStatus.DONE;
+        approvedAt = now;
+        lastTransactionKey = TossFormats.transactionKey();
+    }
+
+    /** Toss's deposit error (입금 오류): the bank reverses the deposit and the buyer must pay again. */
+    void reverseDeposit() {
+        status = PaymentStatus.WAITING_FOR_DEPOSIT;
+        approvedAt = null;
+        lastTransactionKey = TossFormats.transactionKey();
     }
 
     void approve(Instant now) {
@@ -133,11 +192,14 @@ final class PaymentRecord {
         long canceledTaxFree = cancels.stream().mapToLong(SandboxPayment.Cancel::taxFreeAmount).sum();
         long taxFree = Math.min(balanceAmount, Math.max(0L, taxFreeAmount - canceledTaxFree));
         long vat = Math.round((balanceAmount - taxFree) / 11.0);
-        return new SandboxPayment(paymentKey, type, orderId, orderName, status, "카드", totalAmount, balanceAmount,
+        SandboxPayment.Card cardView = card == null ? null
+                : new SandboxPayment.Card(card.issuerCode(), card.acquirerCode(), card.number(), approveNo, totalAmount,
+                        acquireStatus);
+        return new SandboxPayment(paymentKey, type, orderId, orderName, status,
+                virtualAccount == null ? "카드" : "가상계좌", totalAmount, balanceAmount,
                 balanceAmount - taxFree - vat, vat, taxFree, requestedAt, authenticatedAt, approvedAt,
-                lastTransactionKey, outcome,
-                new SandboxPayment.Card(card.issuerCode(), card.acquirerCode(), card.number(), approveNo, totalAmount,
-                        acquireStatus),
-                cancels, failure);
+                lastTransactionKey, outcome, cardView, cancels, failure,
+                virtualAccount == null ? null : virtualAccount.secret(),
+                virtualAccount == null ? null : virtualAccount.snapshot());
     }
 }

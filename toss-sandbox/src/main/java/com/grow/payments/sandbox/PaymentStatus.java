@@ -11,9 +11,9 @@ public enum PaymentStatus {
     ABORTED,
     EXPIRED;
 
-    /** States from which a cancel may run. */
+    /** States from which a cancel may run: paid ones, and a virtual account not paid yet (it is withdrawn). */
     boolean isCancelable() {
-        return this == DONE || this == PARTIAL_CANCELED;
+        return this == DONE || this == PARTIAL_CANCELED || this == WAITING_FOR_DEPOSIT;
     }
 
     /** States that mean money moved at least once. */

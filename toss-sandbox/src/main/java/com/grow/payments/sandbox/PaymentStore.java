@@ -24,14 +24,17 @@ final class PaymentStore {
     private static final Logger log = LoggerFactory.getLogger(PaymentStore.class);
 
     private final Clock clock;
+    private final PaymentStatus expiredAccountStatus;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, PaymentRecord> byKey = new HashMap<>();
     // An order may be authorized again after an abort or expiry; the newest attempt is last.
     private final Map<String, List<PaymentRecord>> byOrder = new HashMap<>();
     private final List<Consumer<SandboxPayment>> listeners = new CopyOnWriteArrayList<>();
 
-    PaymentStore(Clock clock) {
+    /** @param expiredAccountStatus what a virtual account past its due date shows (see SandboxConfig) */
+    PaymentStore(Clock clock, PaymentStatus expiredAccountStatus) {
         this.clock = clock;
+        this.expiredAccountStatus = expiredAccountStatus;
     }
 
     Instant now() {
@@ -53,7 +56,7 @@ final class PaymentStore {
         return atomically(() -> {
             List<PaymentRecord> attempts = byOrder.getOrDefault(orderId, List.of());
             for (PaymentRecord attempt : attempts) {
-                attempt.expireIfDue(now());
+                attempt.expireIfDue(now(), expiredAccountStatus);
                 if (attempt.status().wasApproved()) {
                     throw new TossApiException("DUPLICATED_ORDER_ID");
                 }
@@ -74,6 +77,22 @@ final class PaymentStore {
                 taxFreeAmount, now(), outcome, card));
         log.debug("billing charge for order {} amount {} outcome {}", orderId, amount, outcome == null ? "APPROVE" : outcome);
         return record;
+    }
+
+    /** Call with the lock held. Records a virtual account just issued for the order (WAITING_FOR_DEPOSIT). */
+    PaymentRecord addVirtualAccount(String orderId, String orderName, long amount, long taxFreeAmount,
+                                    VirtualAccountRecord account) {
+        PaymentRecord record = add(new PaymentRecord(newPaymentKey(), orderId, orderName, amount, taxFreeAmount, now(),
+                account));
+        log.debug("virtual account issued for order {} amount {}", orderId, amount);
+        return record;
+    }
+
+    /** Call with the lock held. Whether the order has a virtual account the buyer can still pay into. */
+    boolean orderAwaitsDeposit(String orderId) {
+        List<PaymentRecord> attempts = byOrder.getOrDefault(orderId, List.of());
+        attempts.forEach(this::refresh);
+        return attempts.stream().anyMatch(PaymentRecord::awaitsDeposit);
     }
 
     /** Call with the lock held. Whether any attempt of the order already took the money. */
@@ -161,7 +180,7 @@ final class PaymentStore {
     }
 
     private void refresh(PaymentRecord record) {
-        if (record != null && record.expireIfDue(now())) {
+        if (record != null && record.expireIfDue(now(), expiredAccountStatus)) {
             changed(record);
         }
     }

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.OptionalLong;
 
-/** Toss's core payment resource: confirm, the two lookups, and cancel. */
+/**
+ * Toss's core payment resource: confirm, the two lookups, and cancel. A cancel sends PAYMENT_STATUS_CHANGED
+ * (Toss sends it on CANCELED and PARTIAL_CANCELED), and for a virtual account DEPOSIT_CALLBACK as well.
+ */
 final class PaymentsApi {
 
     private static final int MAX_CANCEL_REASON = 200;
@@ -13,11 +16,13 @@ final class PaymentsApi {
     private final PaymentStore store;
     private final SandboxStats stats;
     private final PaymentJson json;
+    private final WebhookOutbox outbox;
 
-    PaymentsApi(PaymentStore store, SandboxStats stats, PaymentJson json) {
+    PaymentsApi(PaymentStore store, SandboxStats stats, PaymentJson json, WebhookOutbox outbox) {
         this.store = store;
         this.stats = stats;
         this.json = json;
+        this.outbox = outbox;
     }
 
     void register(Router router) {
@@ -114,11 +119,12 @@ final class PaymentsApi {
         if (refundAccount != null && !refundAccount.isNull() && !refundAccount.isObject()) {
             throw TossApiException.invalidRequest("refundReceiveAccount 는 객체여야 합니다.");
         }
-        // refundReceiveAccount only matters for virtual-account refunds; a card refund goes back to the card.
-        return store.atomically(() -> applyCancel(paymentKey, reason, requested, taxFree));
+        // refundReceiveAccount only matters for paid virtual accounts; a card refund goes back to the card.
+        return store.atomically(() -> applyCancel(paymentKey, reason, requested, taxFree, refundAccount));
     }
 
-    private SandboxResponse applyCancel(String paymentKey, String reason, OptionalLong requested, long taxFree) {
+    private SandboxResponse applyCancel(String paymentKey, String reason, OptionalLong requested, long taxFree,
+                                        JsonNode refundAccount) {
         PaymentRecord payment = store.byPaymentKey(paymentKey);
         if (payment == null) {
             throw new TossApiException("NOT_FOUND_PAYMENT");
@@ -136,10 +142,25 @@ final class PaymentsApi {
         if (taxFree > amount) {
             throw TossApiException.invalidRequest("taxFreeAmount 는 cancelAmount 보다 클 수 없습니다.");
         }
+        boolean unpaidAccount = payment.status() == PaymentStatus.WAITING_FOR_DEPOSIT;
+        if (unpaidAccount && amount != payment.balanceAmount()) {
+            throw new TossApiException("NOT_CANCELABLE_AMOUNT", "입금 전 가상계좌는 부분 취소할 수 없습니다.");
+        }
+        SandboxPayment.RefundReceiveAccount refundTo = payment.isPaidVirtualAccount()
+                ? VirtualAccountApi.refundReceiveAccount(refundAccount) : null;
         Instant now = store.now();
         payment.cancel(reason, amount, taxFree, now);
-        stats.recordCancel(payment.orderId(), amount);
+        if (refundTo != null) {
+            payment.virtualAccount().refundedTo(refundTo);
+        }
+        // Withdrawing an account nobody paid into returns no money.
+        stats.recordCancel(payment.orderId(), unpaidAccount ? 0 : amount);
         store.changed(payment);
-        return SandboxResponse.json(200, json.render(payment.snapshot()));
+        SandboxPayment canceled = payment.snapshot();
+        outbox.add(OutgoingWebhook.paymentStatusChanged(json.renderAsMap(canceled), now));
+        if (canceled.virtualAccount() != null) {
+            outbox.add(OutgoingWebhook.depositCallback(canceled, now));
+        }
+        return SandboxResponse.json(200, json.render(canceled));
     }
 }

@@ -1,11 +1,16 @@
 package com.grow.payments.sandbox;
 
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** How a {@link TossSandbox} listens and which secret keys it accepts. Immutable; build with {@link #builder()}. */
+/**
+ * How a {@link TossSandbox} listens, which secret keys it accepts, and where and how fast it sends webhooks.
+ * Immutable; build with {@link #builder()}.
+ */
 public final class SandboxConfig {
 
     /** Toss's own test keys look like these; with no configured keys, any of them is accepted. */
@@ -16,6 +21,9 @@ public final class SandboxConfig {
     private final Set<String> secretKeys;
     private final Clock clock;
     private final String mid;
+    private final String webhookUrl;
+    private final Duration webhookRetryUnit;
+    private final PaymentStatus expiredVirtualAccountStatus;
 
     private SandboxConfig(Builder builder) {
         this.host = builder.host;
@@ -23,6 +31,9 @@ public final class SandboxConfig {
         this.secretKeys = Set.copyOf(builder.secretKeys);
         this.clock = builder.clock != null ? builder.clock : SandboxClock.system();
         this.mid = builder.mid;
+        this.webhookUrl = builder.webhookUrl;
+        this.webhookRetryUnit = builder.webhookRetryUnit;
+        this.expiredVirtualAccountStatus = builder.expiredVirtualAccountStatus;
     }
 
     public static Builder builder() {
@@ -45,6 +56,35 @@ public final class SandboxConfig {
         return mid;
     }
 
+    /** The merchant's webhook URL at start, or null (see also {@link TossSandbox#setWebhookUrl}). */
+    public String webhookUrl() {
+        return webhookUrl;
+    }
+
+    /** What one "minute" of Toss's webhook retry schedule (1, 4, 16 ... 4096 min) lasts. */
+    public Duration webhookRetryUnit() {
+        return webhookRetryUnit;
+    }
+
+    /** The status a virtual account shows once its due date has passed: EXPIRED or WAITING_FOR_DEPOSIT. */
+    public PaymentStatus expiredVirtualAccountStatus() {
+        return expiredVirtualAccountStatus;
+    }
+
+    /** The URL itself if it is an absolute http(s) URL, else IllegalArgumentException. */
+    static String requireHttpUrl(String url) {
+        try {
+            URI uri = URI.create(url);
+            if (uri.getHost() != null
+                    && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+                return url;
+            }
+        } catch (IllegalArgumentException malformed) {
+            // reported below
+        }
+        throw new IllegalArgumentException("not an absolute http(s) URL: " + url);
+    }
+
     /** Whether a decoded secret key may call the /v1 API. */
     boolean accepts(String secretKey) {
         if (secretKey == null || secretKey.isEmpty()) {
@@ -65,7 +105,8 @@ public final class SandboxConfig {
     public String toString() {
         // The keys themselves are secrets: only say how many there are.
         return "SandboxConfig[host=" + host + ", port=" + port + ", secretKeys=" + secretKeys.size()
-                + ", clock=" + clock + ", mid=" + mid + "]";
+                + ", clock=" + clock + ", mid=" + mid + ", webhookUrl=" + webhookUrl
+                + ", webhookRetryUnit=" + webhookRetryUnit + ", expiredVirtualAccountStatus=" + expiredVirtualAccountStatus + "]";
     }
 
     public static final class Builder {
@@ -74,6 +115,9 @@ public final class SandboxConfig {
         private final Set<String> secretKeys = new LinkedHashSet<>();
         private Clock clock;
         private String mid = "tgrowpay";
+        private String webhookUrl;
+        private Duration webhookRetryUnit = Duration.ofMinutes(1);
+        private PaymentStatus expiredVirtualAccountStatus = PaymentStatus.EXPIRED;
 
         private Builder() {
         }
@@ -117,6 +161,41 @@ public final class SandboxConfig {
         /** Merchant id reported as {@code mId}. */
         public Builder mid(String mid) {
             this.mid = Objects.requireNonNull(mid, "mid");
+            return this;
+        }
+
+        /**
+         * Where webhooks are POSTed (absolute http or https); null, the default, only records them. A service
+         * whose port is known only once it runs can set it later with {@link TossSandbox#setWebhookUrl}.
+         */
+        public Builder webhookUrl(String webhookUrl) {
+            this.webhookUrl = webhookUrl == null ? null : requireHttpUrl(webhookUrl);
+            return this;
+        }
+
+        /**
+         * The length of one minute of Toss's retry schedule: 1 minute (the default) is Toss's real timing;
+         * tests compress it, e.g. 50 ms makes the first retries come after 50, 200 and 800 ms.
+         */
+        public Builder webhookRetryUnit(Duration unit) {
+            Objects.requireNonNull(unit, "unit");
+            if (unit.isZero() || unit.isNegative()) {
+                throw new IllegalArgumentException("webhook retry unit must be positive: " + unit);
+            }
+            this.webhookRetryUnit = unit;
+            return this;
+        }
+
+        /**
+         * What a virtual account shows once its due date passes (it is {@code expired: true} either way, and no
+         * webhook is sent). EXPIRED by default; WAITING_FOR_DEPOSIT plays the reading of Toss's docs in which
+         * the status never changes (TOSS.md section 6), so a client can be tested against both.
+         */
+        public Builder expiredVirtualAccountStatus(PaymentStatus status) {
+            if (status != PaymentStatus.EXPIRED && status != PaymentStatus.WAITING_FOR_DEPOSIT) {
+                throw new IllegalArgumentException("expected EXPIRED or WAITING_FOR_DEPOSIT, got " + status);
+            }
+            this.expiredVirtualAccountStatus = status;
             return this;
         }
 

@@ -7,8 +7,11 @@ import java.util.List;
  * An immutable snapshot of one sandbox payment, for assertions and for rendering Toss's Payment JSON.
  *
  * @param type    NORMAL for a payment-window payment, BILLING for a charge with a billing key
- * @param outcome what the buyer's window (or the billing card) decided: null to approve, or the Toss error
- *                code confirm (or the charge) answers with
+ * @param outcome        what the buyer's window (or the billing card) decided: null to approve, or the Toss error
+ *                       code confirm (or the charge) answers with
+ * @param card           null for a virtual-account payment
+ * @param secret         a virtual-account payment's check value (DEPOSIT_CALLBACK carries the same), else null
+ * @param virtualAccount the issued account, or null for a card payment
  */
 public record SandboxPayment(
         String paymentKey,
@@ -29,7 +32,9 @@ public record SandboxPayment(
         String outcome,
         Card card,
         List<Cancel> cancels,
-        Failure failure) {
+        Failure failure,
+        String secret,
+        VirtualAccount virtualAccount) {
 
     public SandboxPayment {
         cancels = List.copyOf(cancels);
@@ -49,5 +54,19 @@ public record SandboxPayment(
     }
 
     public record Failure(String code, String message) {
+    }
+
+    /**
+     * Toss's {@code virtualAccount} object.
+     *
+     * @param refundReceiveAccount where a refund of the deposit went, or null before any refund
+     */
+    public record VirtualAccount(String accountType, String accountNumber, String bankCode, String customerName,
+                                 Instant dueDate, boolean expired, String settlementStatus, String refundStatus,
+                                 RefundReceiveAccount refundReceiveAccount) {
+    }
+
+    /** The buyer's bank account a paid virtual account is refunded to. */
+    public record RefundReceiveAccount(String bankCode, String accountNumber, String holderName) {
     }
 }

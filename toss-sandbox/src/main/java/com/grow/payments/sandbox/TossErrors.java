@@ -37,6 +37,7 @@ public final class TossErrors {
             spec("ALREADY_CANCELED_PAYMENT", 400, "이미 취소된 결제 입니다."),
             spec("EXCEED_CANCEL_AMOUNT_DISCOUNT_AMOUNT", 400, "즉시할인금액보다 적은 금액은 부분취소가 불가능합니다."),
             spec("INVALID_REFUND_ACCOUNT_INFO", 400, "환불 계좌번호와 예금주명이 일치하지 않습니다."),
+            spec("INVALID_REFUND_ACCOUNT_NUMBER", 400, "잘못된 환불 계좌번호입니다."),
             spec("REFUND_REJECTED", 400, "환불이 거절됐습니다. 결제사에 문의 부탁드립니다."),
             spec("PAY_PROCESS_CANCELED", 400, "사용자에 의해 결제가 취소되었습니다."),
             spec("PAY_PROCESS_ABORTED", 400, "결제 진행 중 승인에 실패하여 결제가 중단되었습니다."),

@@ -70,6 +70,28 @@ final class TossFormats {
         return "rcpt_" + random(27);
     }
 
+    /** A 14-digit account number, the length of the real ones in Toss's virtual-account answers. */
+    static String virtualAccountNumber() {
+        StringBuilder out = new StringBuilder(14);
+        for (int i = 0; i < 14; i++) {
+            out.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return out.toString();
+    }
+
+    /**
+     * A virtual-account payment's {@code secret}: "ps_" and 28 random characters (about 166 bits), the
+     * shape of Toss's. Merchants compare it with DEPOSIT_CALLBACK's to reject forged deposits.
+     */
+    static String paymentSecret() {
+        return "ps_" + random(28);
+    }
+
+    /** {@code tosspayments-webhook-transmission-id}: one per transmission, the same on each of its retries. */
+    static String transmissionId() {
+        return "whtrans_" + random(24);
+    }
+
     static String approveNo() {
         return String.format("%08d", RANDOM.nextInt(100_000_000));
     }

@@ -46,27 +46,34 @@ public final class TossSandbox implements AutoCloseable {
     private final FaultPlan faults;
     private final CheckoutPage checkout;
     private final BillingRegistry billingRegistry = new BillingRegistry();
-    private final WebhookOutbox outbox = new WebhookOutbox();
+    private final WebhookSender webhookSender;
+    private final WebhookOutbox outbox;
     private final BillingAuthPage billingAuth;
     private final BillingApi billing;
+    private final VirtualAccountApi virtualAccounts;
+    private final PaymentJson paymentJson;
     private final String baseUrl;
 
     private TossSandbox(SandboxConfig config) throws IOException {
         this.config = config;
-        this.store = new PaymentStore(config.clock());
+        this.store = new PaymentStore(config.clock(), config.expiredVirtualAccountStatus());
         // Cached pool: calls held by latency never park a thread, so this only grows with real concurrency.
         this.workers = Executors.newCachedThreadPool(daemonThreads("toss-sandbox-http"));
         this.timer = new ScheduledThreadPoolExecutor(2, daemonThreads("toss-sandbox-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.writer = new ResponseWriter(timer);
+        this.webhookSender = new WebhookSender(config, timer, workers);
+        this.outbox = new WebhookOutbox(webhookSender);
 
         this.server = HttpServer.create(new InetSocketAddress(config.host(), config.port()), BACKLOG);
         String host = isWildcard(config.host()) ? "127.0.0.1" : config.host();
         this.baseUrl = "http://" + host + ":" + server.getAddress().getPort();
 
         Router router = new Router();
-        PaymentJson paymentJson = new PaymentJson(config.mid(), baseUrl);
-        new PaymentsApi(store, stats, paymentJson).register(router);
+        this.paymentJson = new PaymentJson(config.mid(), baseUrl);
+        new PaymentsApi(store, stats, paymentJson, outbox).register(router);
+        this.virtualAccounts = new VirtualAccountApi(store, stats, paymentJson, outbox);
+        virtualAccounts.register(router);
         this.checkout = new CheckoutPage(store);
         checkout.register(router);
         this.billing = new BillingApi(store, billingRegistry, stats, paymentJson, outbox, config.mid());
@@ -74,7 +81,7 @@ public final class TossSandbox implements AutoCloseable {
         this.billingAuth = new BillingAuthPage(store, billingRegistry);
         billingAuth.register(router);
         this.faults = new FaultPlan(router.tossEndpoints());
-        new AdminApi(this, config.clock()).register(router);
+        new AdminApi(this, config.clock(), paymentJson).register(router);
 
         TossApiPipeline pipeline = new TossApiPipeline(config, idempotency, faults, writer, workers, timer);
         server.createContext("/", new SandboxDispatcher(router, pipeline, writer, stats));
@@ -167,11 +174,73 @@ public final class TossSandbox implements AutoCloseable {
     }
 
     /**
-     * Webhooks Toss would have sent, oldest first (today: BILLING_DELETED, for deletions through the API
-     * and on Toss's side). They are only recorded; nothing is delivered over HTTP yet.
+     * Webhooks Toss would have sent, oldest first, whether or not a webhook URL was set: BILLING_DELETED,
+     * DEPOSIT_CALLBACK (virtual account issued, deposited, deposit error, canceled) and PAYMENT_STATUS_CHANGED
+     * (cancels, {@link #sendPaymentStatusChanged}). With a URL they are also delivered; see {@link #webhookDeliveries()}.
      */
     public List<OutgoingWebhook> outgoingWebhooks() {
-        return outbox.pending();
+        return outbox.recorded();
+    }
+
+    /** Delivery of webhooks over HTTP: the URL, the attempts so far, and deliberate misbehaviour for tests. */
+    public WebhookSender webhooks() {
+        return webhookSender;
+    }
+
+    /** Every delivery attempt so far (transmission id, event, retried count, HTTP status or error). */
+    public List<WebhookDelivery> webhookDeliveries() {
+        return webhookSender.deliveries();
+    }
+
+    /**
+     * Registers the merchant's webhook URL (absolute http or https), or null to only record webhooks. Webhooks
+     * made while no URL is set are never delivered later, as at Toss.
+     */
+    public void setWebhookUrl(String webhookUrl) {
+        webhookSender.url(webhookUrl);
+    }
+
+    /**
+     * Plays the buyer paying the exact amount into the order's virtual account: the payment becomes DONE
+     * (approvedAt now, a new transactionKey) and DEPOSIT_CALLBACK {@code {createdAt, secret, status: "DONE",
+     * transactionKey, orderId}} is sent.
+     *
+     * @throws TossApiException NOT_FOUND_PAYMENT for an unknown order; INVALID_REQUEST when the order's payment
+     *                          is no virtual account, or is not waiting for a deposit (paid, canceled, expired)
+     */
+    public SandboxPayment deposit(String orderId) {
+        return virtualAccounts.deposit(Objects.requireNonNull(orderId, "orderId"));
+    }
+
+    /**
+     * Plays Toss's deposit error (입금 오류): the order's DONE virtual account goes back to WAITING_FOR_DEPOSIT
+     * and DEPOSIT_CALLBACK is sent with that status. The buyer may deposit again.
+     *
+     * @throws TossApiException NOT_FOUND_PAYMENT for an unknown order; INVALID_REQUEST unless it is a DONE
+     *                          virtual account
+     */
+    public SandboxPayment depositError(String orderId) {
+        return virtualAccounts.reverseDeposit(Objects.requireNonNull(orderId, "orderId"));
+    }
+
+    /**
+     * Sends PAYMENT_STATUS_CHANGED {@code {eventType, createdAt, data: <the order's Payment as now>}}, e.g. to
+     * replay a late or duplicate notice. Cancels send it on their own.
+     *
+     * @throws TossApiException NOT_FOUND_PAYMENT for an unknown order
+     */
+    public OutgoingWebhook sendPaymentStatusChanged(String orderId) {
+        Objects.requireNonNull(orderId, "orderId");
+        return store.atomically(() -> {
+            PaymentRecord payment = store.byOrderId(orderId);
+            if (payment == null) {
+                throw new TossApiException("NOT_FOUND_PAYMENT");
+            }
+            OutgoingWebhook webhook = OutgoingWebhook.paymentStatusChanged(
+                    paymentJson.renderAsMap(payment.snapshot()), store.now());
+            outbox.add(webhook);
+            return webhook;
+        });
     }
 
     /** The order's payment as the sandbox sees it (the approved attempt, else the newest). */
@@ -191,7 +260,6 @@ public final class TossSandbox implements AutoCloseable {
         store.addListener(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Forgets payments, billing keys, webhooks, faults, latency, stats and idempotency keys. The clock is left alone. */
     /** The billing key issued to the customer and not deleted: for tests that must prove it is kept secret. */
     public Optional<String> billingKeyOf(String customerKey) {
         synchronized (billingRegistry) {
@@ -199,6 +267,10 @@ public final class TossSandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Forgets payments, billing keys, webhooks and their deliveries (pending retries are dropped), faults,
+     * latency, stats and idempotency keys. The clock and the webhook URL are left alone.
+     */
     public void reset() {
         store.clear();
         store.atomically(() -> {
@@ -206,6 +278,7 @@ public final class TossSandbox implements AutoCloseable {
             return null;
         });
         outbox.clear();
+        webhookSender.reset();
         faults.clear();
         stats.reset();
         idempotency.clear();
@@ -220,7 +293,7 @@ public final class TossSandbox implements AutoCloseable {
         log.info("Toss sandbox on {} stopped", baseUrl);
     }
 
-    /** Standalone: {@code --port=8090 --host=127.0.0.1 --secret-key=test_sk_...} (repeatable). */
+    /** Standalone: {@code --port=8090 --host=127.0.0.1 --secret-key=test_sk_... --webhook-url=http://...} (keys repeatable). */
     public static void main(String[] args) throws InterruptedException {
         SandboxConfig.Builder builder = SandboxConfig.builder().port(8090);
         for (String arg : args) {
@@ -230,8 +303,11 @@ public final class TossSandbox implements AutoCloseable {
                 builder.host(arg.substring("--host=".length()));
             } else if (arg.startsWith("--secret-key=")) {
                 builder.secretKey(arg.substring("--secret-key=".length()));
+            } else if (arg.startsWith("--webhook-url=")) {
+                builder.webhookUrl(arg.substring("--webhook-url=".length()));
             } else {
-                System.err.println("usage: TossSandbox [--port=8090] [--host=127.0.0.1] [--secret-key=test_sk_...]");
+                System.err.println("usage: TossSandbox [--port=8090] [--host=127.0.0.1] [--secret-key=test_sk_...]"
+                        + " [--webhook-url=http://host:port/path]");
                 System.exit(2);
             }
         }

@@ -4,22 +4,29 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Webhooks waiting to be sent, oldest first. Delivery over HTTP is not built yet; this is where it
- * will take them from. Thread-safe.
+ * Every webhook Toss would have sent, oldest first, each also handed to the {@link WebhookSender} (which
+ * delivers it when a webhook URL is set). Thread-safe; {@link #add} never blocks, so it may be called
+ * under the store lock, which keeps webhooks in the order of the changes they report.
  */
 final class WebhookOutbox {
 
-    private final List<OutgoingWebhook> pending = new CopyOnWriteArrayList<>();
+    private final List<OutgoingWebhook> recorded = new CopyOnWriteArrayList<>();
+    private final WebhookSender sender;
 
-    void add(OutgoingWebhook webhook) {
-        pending.add(webhook);
+    WebhookOutbox(WebhookSender sender) {
+        this.sender = sender;
     }
 
-    List<OutgoingWebhook> pending() {
-        return List.copyOf(pending);
+    void add(OutgoingWebhook webhook) {
+        recorded.add(webhook);
+        sender.submit(webhook);
+    }
+
+    List<OutgoingWebhook> recorded() {
+        return List.copyOf(recorded);
     }
 
     void clear() {
-        pending.clear();
+        recorded.clear();
     }
 }
