@@ -20,6 +20,9 @@ import com.grow.payments.shared.payment.PaymentCommands.CancelPayment;
 import com.grow.payments.shared.payment.PaymentCommands.CheckOutPayment;
 import com.grow.payments.shared.payment.PaymentCommands.ConfirmPayment;
 import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
+import com.grow.payments.shared.payment.PaymentCommands.IssueVirtualAccount;
+import com.grow.payments.shared.payment.PaymentCommands.RecordVirtualAccountIssued;
+import com.grow.payments.shared.payment.PaymentCommands.RecordVirtualAccountRefused;
 import com.grow.payments.shared.payment.PaymentCommands.ReconcilePayment;
 import com.grow.payments.shared.payment.PaymentCommands.RecordCancelOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentCommands.RecordCancelRefusal;
@@ -33,6 +36,10 @@ import com.grow.payments.shared.payment.PaymentCompensated;
 import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentConfirmationRequested;
 import com.grow.payments.shared.payment.PaymentDeclined;
+import com.grow.payments.shared.payment.PaymentDepositReversed;
+import com.grow.payments.shared.payment.PaymentDeposited;
+import com.grow.payments.shared.payment.VirtualAccountIssued;
+import com.grow.payments.shared.payment.VirtualAccountRequested;
 import com.grow.payments.shared.payment.PaymentExpired;
 import com.grow.payments.shared.payment.PaymentNeedsAttention;
 import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
@@ -42,6 +49,7 @@ import com.grow.payments.shared.payment.PgPayment.PgCancel;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -70,6 +78,8 @@ public class Payment {
     private Money balance;
     private String compensationReason;
     private boolean flagged;
+    private boolean virtualAccount;
+    private Instant dueDate;
     private final Cancellations cancellations = new Cancellations();
 
     protected Payment() {
@@ -86,6 +96,31 @@ public class Payment {
     }
 
     @CommandHandler
+    public Payment(IssueVirtualAccount command) {
+        if (!command.amount().isPositive()) {
+            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
+        }
+        apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
+                command.requestedAt()));
+        apply(new VirtualAccountRequested(command.orderId(), command.orderName(), command.amount(), command.bank(),
+                command.customerName(), command.validHours()));
+    }
+
+    @CommandHandler
+    public void handle(RecordVirtualAccountIssued command) {
+        if (virtualAccount && (status == PaymentStatus.IN_PROGRESS || status == PaymentStatus.UNKNOWN)) {
+            issueAccount(command.issued());
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordVirtualAccountRefused command) {
+        if (virtualAccount && status == PaymentStatus.IN_PROGRESS) {
+            apply(new PaymentDeclined(orderId, null, command.failure()));
+        }
+    }
+
+    @CommandHandler
     public void handle(ConfirmPayment command) {
         requireAccess(command.caller());
         if (!amount.sameAs(command.amount())) {
@@ -95,7 +130,7 @@ public class Payment {
         if (status == PaymentStatus.READY) {
             PaymentTransitions.check(status, PaymentStatus.IN_PROGRESS);
             apply(new PaymentConfirmationRequested(orderId, command.paymentKey(), amount));
-        } else if (!command.paymentKey().equals(paymentKey)) {
+        } else if (!Objects.equals(command.paymentKey(), paymentKey)) {
             throw new PaymentRejection(status.isSettled()
                     ? ErrorCode.PAYMENT_ALREADY_PROCESSED : ErrorCode.CONFIRMATION_IN_PROGRESS,
                     "order " + orderId + " is already " + status + " with another payment key");
@@ -105,7 +140,7 @@ public class Payment {
 
     @CommandHandler
     public void handle(RecordPaymentApproval command) {
-        if (command.paymentKey().equals(paymentKey)) {
+        if (Objects.equals(command.paymentKey(), paymentKey)) {
             approve(command.approvedAmount(), command.method(), command.card(), command.receiptUrl(),
                     command.transactionKey(), command.approvedAt());
         }
@@ -114,7 +149,7 @@ public class Payment {
     @CommandHandler
     public void handle(RecordPaymentDecline command) {
         // a decline replayed while an approval is being refunded changes nothing: Toss approved
-        if (status != PaymentStatus.ABORTED && compensationReason == null && command.paymentKey().equals(paymentKey)) {
+        if (status != PaymentStatus.ABORTED && compensationReason == null && Objects.equals(command.paymentKey(), paymentKey)) {
             PaymentTransitions.check(status, PaymentStatus.ABORTED);
             apply(new PaymentDeclined(orderId, command.paymentKey(), command.failure()));
         }
@@ -122,7 +157,7 @@ public class Payment {
 
     @CommandHandler
     public void handle(RecordPaymentExpiry command) {
-        if (status != PaymentStatus.EXPIRED && compensationReason == null && command.paymentKey().equals(paymentKey)) {
+        if (status != PaymentStatus.EXPIRED && compensationReason == null && Objects.equals(command.paymentKey(), paymentKey)) {
             PaymentTransitions.check(status, PaymentStatus.EXPIRED);
             apply(new PaymentExpired(orderId, command.paymentKey(), command.failure()));
         }
@@ -131,7 +166,7 @@ public class Payment {
     @CommandHandler
     public void handle(RecordPaymentOutcomeUnknown command) {
         // "no answer" never overrides an answer already recorded: state only moves forward
-        if (status == PaymentStatus.IN_PROGRESS && command.paymentKey().equals(paymentKey)) {
+        if (status == PaymentStatus.IN_PROGRESS && Objects.equals(command.paymentKey(), paymentKey)) {
             apply(new PaymentOutcomeUnknown(orderId, command.paymentKey(), command.reason()));
         }
     }
@@ -142,8 +177,15 @@ public class Payment {
         if (cancellations.isKnown(command.cancelId())) {
             return; // a retry of a cancel step already asked: it is not asked of Toss again
         }
-        if (status != PaymentStatus.DONE && status != PaymentStatus.PARTIAL_CANCELED) {
+        boolean unpaidAccount = virtualAccount && status == PaymentStatus.WAITING_FOR_DEPOSIT;
+        if (status != PaymentStatus.DONE && status != PaymentStatus.PARTIAL_CANCELED && !unpaidAccount) {
             throw new PaymentRejection(ErrorCode.PAYMENT_NOT_CANCELABLE, "a payment in " + status + " cannot be cancelled");
+        }
+        if (virtualAccount && !unpaidAccount && command.refundAccount() == null) {
+            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "VALIDATION_FAILED",
+                    "a paid virtual account is refunded to the buyer's account: refundReceiveAccount is required",
+                    java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", "refundReceiveAccount",
+                            "message", "is required to refund a paid virtual account"))));
         }
         if (cancellations.pending().isPresent()) {
             throw new PaymentRejection(ErrorCode.CANCEL_IN_PROGRESS, "wait for the cancel in progress to finish");
@@ -192,11 +234,81 @@ public class Payment {
         if (compensationReason != null) {
             return reconcileCompensation(command.pg());
         }
+        if (virtualAccount && (status == PaymentStatus.IN_PROGRESS || status == PaymentStatus.UNKNOWN)) {
+            return reconcileAccountOpening(command.pg(), command.checkedAt());
+        }
         if (status == PaymentStatus.IN_PROGRESS || status == PaymentStatus.UNKNOWN) {
             return reconcileConfirmation(command.pg(), command.checkedAt());
         }
+        if (status == PaymentStatus.WAITING_FOR_DEPOSIT) {
+            return reconcileDeposit(command.pg(), command.checkedAt());
+        }
         return cancellations.pending().map(p -> reconcileCancel(p, command.pg(), command.checkedAt()))
-                .orElse(ReconciliationVerdict.SETTLED);
+                .orElseGet(() -> reconcileSettled(command.pg()));
+    }
+
+    private ReconciliationVerdict reconcileAccountOpening(PgPayment pg, Instant checkedAt) {
+        if (pg != null && pg.virtualAccount() != null) {
+            issueAccount(pg);
+            return status == PaymentStatus.WAITING_FOR_DEPOSIT ? reconcileDeposit(pg, checkedAt)
+                    : ReconciliationVerdict.SETTLED;
+        }
+        if (pg == null && checkedAt.isAfter(confirmationRequestedAt.plus(CONFIRM_WINDOW))) {
+            apply(new PaymentExpired(orderId, null, new Failure("NOT_FOUND_PAYMENT", "Toss opened no account")));
+            return ReconciliationVerdict.SETTLED;
+        }
+        return ReconciliationVerdict.UNRESOLVED;
+    }
+
+    /** Toss's record of an account waiting for its deposit: paid, expired, or still waiting. */
+    private ReconciliationVerdict reconcileDeposit(PgPayment pg, Instant checkedAt) {
+        if (pg == null) {
+            return ReconciliationVerdict.UNRESOLVED;
+        }
+        if (pg.wasApproved()) {
+            apply(new PaymentDeposited(orderId, paymentKey, pg.lastTransactionKey(), pg.totalAmount(),
+                    pg.approvedAt() != null ? pg.approvedAt() : checkedAt));
+            return reconcileSettled(pg);
+        }
+        if ("EXPIRED".equals(pg.status())) {
+            apply(new PaymentExpired(orderId, paymentKey, new Failure("EXPIRED", "the account's due date passed")));
+            return ReconciliationVerdict.SETTLED;
+        }
+        // still waiting: nothing to do, unless the due date has passed and Toss has not said so yet
+        return dueDate != null && checkedAt.isAfter(dueDate) ? ReconciliationVerdict.UNRESOLVED
+                : ReconciliationVerdict.SETTLED;
+    }
+
+    /** A settled payment may still have changed at Toss: a deposit error, or a cancel made there. */
+    private ReconciliationVerdict reconcileSettled(PgPayment pg) {
+        if (pg == null || !Objects.equals(pg.paymentKey(), paymentKey)) {
+            return ReconciliationVerdict.SETTLED;
+        }
+        if (virtualAccount && status == PaymentStatus.DONE && "WAITING_FOR_DEPOSIT".equals(pg.status())) {
+            apply(new PaymentDepositReversed(orderId, paymentKey, "Toss reported a deposit error"));
+            return ReconciliationVerdict.SETTLED;
+        }
+        PgCancel atToss = cancellations.unrecorded(pg.cancels()).orElse(null);
+        boolean cancellable = status == PaymentStatus.DONE || status == PaymentStatus.PARTIAL_CANCELED
+                || status == PaymentStatus.WAITING_FOR_DEPOSIT;
+        if (atToss != null && cancellable) {
+            // cancelled at Toss directly (its console): the record follows Toss
+            Money balanceAfter = pg.balanceAmount();
+            PaymentStatus next = balanceAfter.amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
+            PaymentTransitions.check(status, next);
+            apply(new PaymentCancelled(orderId, "toss:" + atToss.transactionKey(), atToss.transactionKey(),
+                    atToss.cancelAmount(), atToss.cancelReason(), atToss.canceledAt(), balanceAfter));
+        }
+        return ReconciliationVerdict.SETTLED;
+    }
+
+    private void issueAccount(PgPayment pg) {
+        if (pg.virtualAccount() == null || !"WAITING_FOR_DEPOSIT".equals(pg.status()) && !pg.wasApproved()) {
+            return;
+        }
+        PaymentTransitions.check(status, PaymentStatus.WAITING_FOR_DEPOSIT);
+        apply(new VirtualAccountIssued(orderId, pg.paymentKey(), pg.virtualAccount().bank(),
+                pg.virtualAccount().accountNumber(), pg.virtualAccount().dueDate(), pg.secretHash()));
     }
 
     @CommandHandler
@@ -323,6 +435,35 @@ public class Payment {
         paymentKey = event.paymentKey();
         confirmationRequestedAt = at;
         status = PaymentStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(VirtualAccountRequested event, @Timestamp Instant at) {
+        virtualAccount = true;
+        confirmationRequestedAt = at;
+        status = PaymentStatus.IN_PROGRESS;
+    }
+
+    @EventSourcingHandler
+    void on(VirtualAccountIssued event) {
+        paymentKey = event.paymentKey();
+        dueDate = event.dueDate();
+        status = PaymentStatus.WAITING_FOR_DEPOSIT;
+        balance = amount;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDeposited event) {
+        status = PaymentStatus.DONE;
+        approvedAt = event.depositedAt();
+        balance = event.amount();
+    }
+
+    @EventSourcingHandler
+    void on(PaymentDepositReversed event) {
+        status = PaymentStatus.WAITING_FOR_DEPOSIT;
+        approvedAt = null;
+        balance = amount;
     }
 
     @EventSourcingHandler

@@ -28,14 +28,15 @@ public final class PaymentTransitions {
 
     static {
         allow(READY, IN_PROGRESS, WAITING_FOR_DEPOSIT, EXPIRED);
-        allow(IN_PROGRESS, DONE, ABORTED, EXPIRED, UNKNOWN);
+        allow(IN_PROGRESS, DONE, ABORTED, EXPIRED, UNKNOWN, WAITING_FOR_DEPOSIT);
         // a lookup at Toss settles what a timeout left open; a compensation ends refunded
-        allow(UNKNOWN, DONE, ABORTED, EXPIRED, CANCELED);
+        allow(UNKNOWN, DONE, ABORTED, EXPIRED, CANCELED, WAITING_FOR_DEPOSIT);
         // Toss approved after all what was recorded as failed: compensation (UNKNOWN until refunded)
         allow(ABORTED, UNKNOWN);
         allow(EXPIRED, UNKNOWN);
         allow(WAITING_FOR_DEPOSIT, DONE, EXPIRED, CANCELED);
-        allow(DONE, PARTIAL_CANCELED, CANCELED);
+        // a virtual account's deposit error puts it back to waiting
+        allow(DONE, PARTIAL_CANCELED, CANCELED, WAITING_FOR_DEPOSIT);
         allow(PARTIAL_CANCELED, PARTIAL_CANCELED, CANCELED);
     }
 

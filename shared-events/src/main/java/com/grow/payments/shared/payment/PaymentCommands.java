@@ -124,4 +124,28 @@ public final class PaymentCommands {
             @TargetAggregateIdentifier OrderId orderId,
             String reason) {
     }
+
+    /** Open a virtual account for the order: the buyer pays by bank transfer before its due date. */
+    public record IssueVirtualAccount(
+            @TargetAggregateIdentifier OrderId orderId,
+            MemberId memberId,
+            String orderName,
+            Money amount,
+            String bank,
+            String customerName,
+            Integer validHours,
+            Instant requestedAt) {
+    }
+
+    /** Toss opened the account; its webhook secret is kept only as a hash. */
+    public record RecordVirtualAccountIssued(
+            @TargetAggregateIdentifier OrderId orderId,
+            PgPayment issued) {
+    }
+
+    /** Toss refused to open the account. */
+    public record RecordVirtualAccountRefused(
+            @TargetAggregateIdentifier OrderId orderId,
+            Failure failure) {
+    }
 }

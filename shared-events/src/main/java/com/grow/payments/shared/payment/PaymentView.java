@@ -68,13 +68,34 @@ public record PaymentView(
                     false);
         }
         if (event instanceof PaymentDeclined e) {
-            return withStatus(PaymentStatus.ABORTED, e.paymentKey().value(), e.failure());
+            return withStatus(PaymentStatus.ABORTED, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
+                    e.failure());
+        }
+        if (event instanceof VirtualAccountRequested) {
+            return withStatus(PaymentStatus.IN_PROGRESS, paymentKey, null);
+        }
+        if (event instanceof VirtualAccountIssued e) {
+            return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, "가상계좌",
+                    PaymentStatus.WAITING_FOR_DEPOSIT, totalAmount, balanceAmount, currency, requestedAt, null, cancels,
+                    new VirtualAccountView(e.bank(), e.accountNumber(), e.dueDate()), null, card, receiptUrl,
+                    cancelInProgress, false);
+        }
+        if (event instanceof PaymentDeposited e) {
+            return new PaymentView(orderId, paymentKey, memberId, orderName, method, PaymentStatus.DONE, totalAmount,
+                    e.amount().amount(), currency, requestedAt, e.depositedAt(), cancels, virtualAccount, null, card,
+                    receiptUrl, cancelInProgress, false);
+        }
+        if (event instanceof PaymentDepositReversed) {
+            return new PaymentView(orderId, paymentKey, memberId, orderName, method, PaymentStatus.WAITING_FOR_DEPOSIT,
+                    totalAmount, totalAmount, currency, requestedAt, null, cancels, virtualAccount, null, card,
+                    receiptUrl, cancelInProgress, false);
         }
         if (event instanceof PaymentExpired e) {
-            return withStatus(PaymentStatus.EXPIRED, e.paymentKey().value(), e.failure());
+            return withStatus(PaymentStatus.EXPIRED, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
+                    e.failure());
         }
         if (event instanceof PaymentOutcomeUnknown e) {
-            return withStatus(PaymentStatus.UNKNOWN, e.paymentKey().value(), null);
+            return withStatus(PaymentStatus.UNKNOWN, e.paymentKey() == null ? paymentKey : e.paymentKey().value(), null);
         }
         if (event instanceof PaymentCancelled e) {
             PaymentStatus next = e.balanceAfter().amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;

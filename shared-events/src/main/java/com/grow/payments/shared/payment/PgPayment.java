@@ -19,10 +19,24 @@ public record PgPayment(
         String lastTransactionKey,
         Instant approvedAt,
         List<PgCancel> cancels,
-        Failure failure) {
+        Failure failure,
+        PgVirtualAccount virtualAccount,
+        String secretHash) {
 
     public PgPayment {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
+    }
+
+    /** A card or billing payment: no virtual account, no secret. */
+    public PgPayment(PaymentKey paymentKey, OrderId orderId, String status, Money totalAmount, Money balanceAmount,
+                     String method, CardSummary card, String receiptUrl, String lastTransactionKey, Instant approvedAt,
+                     List<PgCancel> cancels, Failure failure) {
+        this(paymentKey, orderId, status, totalAmount, balanceAmount, method, card, receiptUrl, lastTransactionKey,
+                approvedAt, cancels, failure, null, null);
+    }
+
+    /** The account a buyer deposits into; Toss's {@code secret} is kept only as {@link #secretHash}. */
+    public record PgVirtualAccount(String bank, String accountNumber, Instant dueDate) {
     }
 
     /** One cancel as the PG recorded it. */

@@ -1,0 +1,77 @@
+package com.grow.payments.command.payment.web;
+
+import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.error.ErrorCode;
+import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.payment.PaymentCommands.IssueVirtualAccount;
+import com.grow.payments.shared.payment.PaymentStatus;
+import com.grow.payments.shared.payment.PaymentView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Payments by bank transfer into a virtual account (CONTRACT §4). */
+@RestController
+public class VirtualAccountController {
+
+    record AccountRequest(
+            @Pattern(regexp = PaymentRequests.ORDER_ID, message = PaymentRequests.ORDER_ID_MESSAGE) String orderId,
+            @NotBlank @Size(max = 100) String orderName,
+            @NotNull @Positive Long amount,
+            @NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}", message = "must be a bank code such as 20 or 88") String bank,
+            @NotBlank @Size(max = 100) String customerName,
+            @Min(1) @Max(720) Integer validHours) {
+    }
+
+    private final CommandGateway commands;
+    private final PaymentOutcomes outcomes;
+    private final Clock clock;
+    private final Duration wait;
+
+    public VirtualAccountController(CommandGateway commands, PaymentOutcomes outcomes, Clock clock,
+                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+        this.commands = commands;
+        this.outcomes = outcomes;
+        this.clock = clock;
+        this.wait = wait;
+    }
+
+    /** 201 WAITING_FOR_DEPOSIT with the account, 402 with Toss's code when refused, 202 when not known yet. */
+    @PostMapping("/api/v1/virtual-accounts")
+    public CompletableFuture<ResponseEntity<PaymentView>> open(@Valid @RequestBody AccountRequest body, Caller caller) {
+        OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
+                Money.won(body.amount()), body.bank(), body.customerName().strip(), body.validHours(), clock.instant());
+        return commands.send(command)
+                .thenCompose(sent -> outcomes.awaitUntil(orderId, wait,
+                        events -> PaymentView.fold(events).status() != PaymentStatus.IN_PROGRESS))
+                .thenApply(view -> {
+                    if (view.status() == PaymentStatus.ABORTED || view.status() == PaymentStatus.EXPIRED) {
+                        throw new PaymentRejection(ErrorCode.PAYMENT_DECLINED, view.failure().code(),
+                                view.failure().message(), Map.of("payment", view));
+                    }
+                    HttpStatus status = view.status() == PaymentStatus.WAITING_FOR_DEPOSIT ? HttpStatus.CREATED
+                            : HttpStatus.ACCEPTED;
+                    return ResponseEntity.status(status).location(URI.create("/api/v1/payments/" + orderId)).body(view);
+                });
+    }
+}
