@@ -24,6 +24,9 @@ public interface PaymentGateway {
     /** Charge a billing key; answered like a confirmation (a billing charge sends no webhook). */
     CompletableFuture<ConfirmOutcome> chargeBillingKey(BillingChargeRequest request);
 
+    /** Open a virtual account; answered like a confirmation (Approved carries the WAITING_FOR_DEPOSIT payment). */
+    CompletableFuture<ConfirmOutcome> issueVirtualAccount(VirtualAccountRequest request);
+
     /** Delete a billing key at Toss; true once it is gone there (already gone counts). */
     CompletableFuture<Boolean> deleteBillingKey(String billingKey);
 }

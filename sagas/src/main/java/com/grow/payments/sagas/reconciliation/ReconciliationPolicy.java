@@ -4,6 +4,7 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
+import com.grow.payments.shared.payment.VirtualAccountIssued;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,12 @@ public class ReconciliationPolicy {
     @EventHandler
     void on(SubscriptionChargeOutcomeUnknown event, @Timestamp Instant at) {
         schedule.scheduleCheck(new OrderId(event.orderId()), 1, at.plus(firstCheckAfter));
+    }
+
+    /** Toss sends nothing when an account expires: look it up at its due date. */
+    @EventHandler
+    void on(VirtualAccountIssued event) {
+        schedule.scheduleCheck(event.orderId(), 1, event.dueDate().plus(firstCheckAfter));
     }
 
     @EventHandler

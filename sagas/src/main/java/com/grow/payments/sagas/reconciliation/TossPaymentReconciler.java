@@ -62,6 +62,9 @@ public class TossPaymentReconciler implements PaymentReconciler {
         }
         if (verdict == ReconciliationVerdict.SETTLED) {
             log.info("order {} settled by look-up {}", orderId, attempt);
+        } else if (attempt == 0) {
+            // a webhook's hint: whatever is still open stays on the janitor's own timetable
+            log.info("hinted look-up of order {} left it {}", orderId, verdict);
         } else if (attempt >= maxAttempts) {
             log.error("order {} still unresolved after {} look-ups: flagged for an operator", orderId, attempt);
             commands.sendAndWait(new FlagPaymentForOperator(orderId, "unresolved after " + attempt + " look-ups"));

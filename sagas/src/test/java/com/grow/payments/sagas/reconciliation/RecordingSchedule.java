@@ -40,4 +40,9 @@ final class RecordingSchedule implements ReconciliationSchedule {
     List<OrderId> cancelled() {
         return List.copyOf(cancelled);
     }
+
+    @Override
+    public boolean scheduleHint(OrderId orderId) {
+        return false;
+    }
 }

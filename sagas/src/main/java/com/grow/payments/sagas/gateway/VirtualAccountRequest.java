@@ -1,0 +1,9 @@
+package com.grow.payments.sagas.gateway;
+
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.OrderId;
+
+/** Open a virtual account at the PG; validHours null means the PG's default (7 days). */
+public record VirtualAccountRequest(OrderId orderId, String orderName, Money amount, String customerName, String bank,
+                                    Integer validHours, String idempotencyKey) {
+}
