@@ -15,6 +15,7 @@ import com.grow.payments.sagas.subscription.SubscriptionChargeSaga;
 import com.grow.payments.sagas.payment.PaymentCancellationSaga;
 import com.grow.payments.sagas.payment.PaymentCompensationSaga;
 import com.grow.payments.sagas.payment.PaymentConfirmationSaga;
+import com.grow.payments.sagas.payment.VirtualAccountSaga;
 import com.grow.payments.sagas.reconciliation.ReconciliationPolicy;
 import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
 import java.lang.management.ManagementFactory;
@@ -174,6 +175,7 @@ public class AxonConfiguration {
             configurer.configureAggregate(Subscription.class);
             configurer.eventProcessing()
                     .registerSaga(PaymentConfirmationSaga.class)
+                    .registerSaga(VirtualAccountSaga.class)
                     .registerSaga(BillingKeyIssuanceSaga.class)
                     .registerSaga(BillingKeyDeletionSaga.class)
                     .registerSaga(BillingKeySubscriptionsSaga.class)

@@ -66,6 +66,17 @@ public class JanitorSweep {
                 .param(Timestamp.from(now.minus(stuckAfter)))
                 .query(String.class)
                 .list());
+        // virtual accounts past their due date: Toss sends nothing when they expire, and the due-date
+        // check on the timetable runs by the wall clock, so a one-off look-up confirms it now
+        List<String> overdue = jdbc.sql("""
+                        SELECT order_id FROM payment_view
+                        WHERE status = 'WAITING_FOR_DEPOSIT' AND NOT needs_attention
+                          AND (document::jsonb #>> '{virtualAccount,dueDate}')::timestamptz < ?
+                        ORDER BY updated_at LIMIT 500""")
+                .param(Timestamp.from(now))
+                .query(String.class)
+                .list();
+        overdue.forEach(orderId -> schedule.scheduleHint(new OrderId(orderId)));
         int scheduled = 0;
         for (String orderId : open) {
             if (schedule.scheduleCheckIfAbsent(new OrderId(orderId), 1, now)) {

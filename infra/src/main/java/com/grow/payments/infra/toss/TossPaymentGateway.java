@@ -9,6 +9,7 @@ import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.LookupOutcome;
+import com.grow.payments.sagas.gateway.VirtualAccountRequest;
 import com.grow.payments.sagas.gateway.ConfirmRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import java.io.IOException;
@@ -119,6 +120,24 @@ public class TossPaymentGateway implements PaymentGateway {
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
                 .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("billing charge", request.orderId().value(),
+                        failure)));
+    }
+
+    @Override
+    public CompletableFuture<ConfirmOutcome> issueVirtualAccount(VirtualAccountRequest request) {
+        ObjectNode body = json.createObjectNode()
+                .put("amount", request.amount().amount())
+                .put("orderId", request.orderId().value())
+                .put("orderName", request.orderName())
+                .put("customerName", request.customerName())
+                .put("bank", request.bank());
+        if (request.validHours() != null) {
+            body.put("validHours", request.validHours());
+        }
+        return post("/v1/virtual-accounts", request.idempotencyKey(), body)
+                .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
+                        request.orderId().value()))
+                .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("virtual account", request.orderId().value(),
                         failure)));
     }
 

@@ -36,6 +36,11 @@ final class TossPayments {
                 new Money(cancel.path("cancelAmount").asLong(), currency), text(cancel, "cancelReason"),
                 instant(cancel, "canceledAt"))));
         JsonNode failure = node.path("failure");
+        JsonNode account = node.path("virtualAccount");
+        PgPayment.PgVirtualAccount virtualAccount = account.isObject()
+                ? new PgPayment.PgVirtualAccount(text(account, "bankCode"), text(account, "accountNumber"),
+                instant(account, "dueDate"))
+                : null;
         return new PgPayment(
                 new PaymentKey(node.path("paymentKey").asText()),
                 new OrderId(node.path("orderId").asText()),
@@ -48,7 +53,9 @@ final class TossPayments {
                 text(node, "lastTransactionKey"),
                 instant(node, "approvedAt"),
                 cancels,
-                failure.isObject() ? new Failure(text(failure, "code"), text(failure, "message")) : null);
+                failure.isObject() ? new Failure(text(failure, "code"), text(failure, "message")) : null,
+                virtualAccount,
+                SecretHashes.of(text(node, "secret")));
     }
 
     /** The outcome of a billing-key issue: Toss's Billing object, or its error. */
@@ -103,7 +110,9 @@ final class TossPayments {
     static ConfirmOutcome confirmOutcome(int status, JsonNode body, String expectedOrderId) {
         if (status == 200) {
             PgPayment payment = payment(body);
-            if (!"DONE".equals(payment.status()) || !payment.orderId().value().equals(expectedOrderId)) {
+            boolean accepted = "DONE".equals(payment.status())
+                    || "WAITING_FOR_DEPOSIT".equals(payment.status()) && payment.virtualAccount() != null;
+            if (!accepted || !payment.orderId().value().equals(expectedOrderId)) {
                 return new ConfirmOutcome.Unknown("Toss answered 200 with status " + payment.status()
                         + " for order " + payment.orderId());
             }

@@ -59,6 +59,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof PaymentRejection rejection) {
             return rejection(rejection, request);
         }
+        if (cause instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
+            return respond(Problems.of(ErrorCode.ORDER_ID_ALREADY_USED, "that order id is already used", request));
+        }
         if (cause instanceof AggregateNotFoundException) {
             return respond(Problems.of(ErrorCode.PAYMENT_NOT_FOUND, "no payment for that order", request));
         }
