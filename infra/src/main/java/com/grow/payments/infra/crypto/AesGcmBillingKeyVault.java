@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.List;
 import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -67,13 +68,39 @@ public class AesGcmBillingKeyVault implements BillingKeyVault {
             throw new IllegalStateException("AES-GCM is not usable in this JVM", e);
         }
         jdbc.sql("""
-                        INSERT INTO billing_key_secret (billing_key_id, key_id, nonce, ciphertext, created_at)
-                        VALUES (?, ?, ?, ?, ?)
+                        INSERT INTO billing_key_secret (billing_key_id, key_id, nonce, ciphertext, created_at,
+                            lookup_hash)
+                        VALUES (?, ?, ?, ?, ?, ?)
                         ON CONFLICT (billing_key_id) DO UPDATE
                         SET key_id = EXCLUDED.key_id, nonce = EXCLUDED.nonce, ciphertext = EXCLUDED.ciphertext,
-                            created_at = EXCLUDED.created_at""")
-                .params(billingKeyId, keys.currentKeyId(), nonce, ciphertext, Timestamp.from(clock.instant()))
+                            created_at = EXCLUDED.created_at, lookup_hash = EXCLUDED.lookup_hash""")
+                .params(billingKeyId, keys.currentKeyId(), nonce, ciphertext, Timestamp.from(clock.instant()),
+                        lookupHash(keys.current(), billingKey))
                 .update();
+    }
+
+    @Override
+    public Optional<String> findIdByKey(String billingKey) {
+        if (billingKey == null || billingKey.isEmpty()) {
+            return Optional.empty();
+        }
+        // a row written before a key rotation carries the hash under its own key: try each
+        List<String> hashes = keys.all().stream().map(key -> lookupHash(key, billingKey)).toList();
+        return jdbc.sql("SELECT billing_key_id FROM billing_key_secret WHERE lookup_hash IN (:hashes)")
+                .param("hashes", hashes)
+                .query(String.class)
+                .optional();
+    }
+
+    private static String lookupHash(javax.crypto.SecretKey key, String billingKey) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(
+                    mac.doFinal(("billing-key-lookup|" + billingKey).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not usable in this JVM", e);
+        }
     }
 
     @Override

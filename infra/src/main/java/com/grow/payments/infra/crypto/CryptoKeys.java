@@ -66,6 +66,11 @@ public final class CryptoKeys {
         return byId.get(currentKeyId);
     }
 
+    /** Every configured key, current and retired. */
+    public java.util.Collection<SecretKey> all() {
+        return java.util.List.copyOf(byId.values());
+    }
+
     /** The key a row names, current or retired; empty if it is not configured. */
     public Optional<SecretKey> byId(String keyId) {
         return Optional.ofNullable(byId.get(keyId));

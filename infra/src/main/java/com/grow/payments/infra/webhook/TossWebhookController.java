@@ -3,7 +3,10 @@ package com.grow.payments.infra.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.grow.payments.infra.toss.SecretHashes;
+import com.grow.payments.sagas.billing.BillingKeyVault;
 import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
+import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyDeleted;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
@@ -47,17 +50,22 @@ public class TossWebhookController {
     private final ReconciliationSchedule schedule;
     private final WebhookSignatures signatures;
     private final MeterRegistry metrics;
+    private final BillingKeyVault vault;
+    private final CommandGateway commands;
     private final Clock clock;
     private final Duration tolerance;
 
     public TossWebhookController(JdbcClient jdbc, EventStore eventStore, ReconciliationSchedule schedule,
-                                 WebhookSignatures signatures, MeterRegistry metrics, Clock clock,
+                                 WebhookSignatures signatures, MeterRegistry metrics, BillingKeyVault vault,
+                                 CommandGateway commands, Clock clock,
                                  @Value("${payments.webhook.tolerance:10m}") Duration tolerance) {
         this.jdbc = jdbc;
         this.eventStore = eventStore;
         this.schedule = schedule;
         this.signatures = signatures;
         this.metrics = metrics;
+        this.vault = vault;
+        this.commands = commands;
         this.clock = clock;
         this.tolerance = tolerance;
     }
@@ -81,6 +89,9 @@ public class TossWebhookController {
             }
             return accepted(type, "ignored");
         }
+        if (type.equals("BILLING_DELETED")) {
+            return billingKeyDeleted(webhook.path("data"), transmissionId, body);
+        }
         String orderId = type.equals("DEPOSIT_CALLBACK") ? webhook.path("orderId").asText(null)
                 : webhook.path("data").path("orderId").asText(null);
         if (!type.equals("DEPOSIT_CALLBACK") && !type.equals("PAYMENT_STATUS_CHANGED")) {
@@ -99,6 +110,25 @@ public class TossWebhookController {
         }
         schedule.scheduleHint(new OrderId(orderId));
         return accepted(type, "look_up_scheduled");
+    }
+
+    /**
+     * Toss deleted a billing key on its side (the card company revoked it). The key itself is the
+     * proof: only Toss and we hold it. Ours is marked deleted, its ciphertext destroyed, and the
+     * subscriptions on it are suspended.
+     */
+    private ResponseEntity<Void> billingKeyDeleted(JsonNode data, String transmissionId, String body) {
+        Optional<String> billingKeyId = vault.findIdByKey(data.path("billingKey").asText(null));
+        if (billingKeyId.isEmpty()) {
+            return accepted("BILLING_DELETED", "unknown_billing_key");
+        }
+        if (!firstReceipt(transmissionId, body, "BILLING_DELETED", null)) {
+            return accepted("BILLING_DELETED", "duplicate");
+        }
+        commands.sendAndWait(new RecordBillingKeyDeleted(billingKeyId.get(),
+                "deleted at Toss: " + data.path("reason").asText("no reason given")));
+        vault.destroy(billingKeyId.get());
+        return accepted("BILLING_DELETED", "key_deleted");
     }
 
     private JsonNode parse(String body) {

@@ -251,4 +251,33 @@ class VirtualAccountWebhookIT extends IntegrationTest {
             sandbox().setWebhookUrl(null);
         }
     }
+
+    @Test
+    void a_billing_key_deleted_at_toss_suspends_its_subscriptions_and_a_forged_one_does_nothing() {
+        String token = token("member-billing-deleted");
+        String customerKey = UUID.randomUUID().toString();
+        String authKey = sandbox().authorizeBilling(customerKey, null);
+        String billingKeyId = post("/api/v1/billing-keys", token, "{\"authKey\":\"" + authKey
+                + "\",\"customerKey\":\"" + customerKey + "\"}").json().path("billingKeyId").asText();
+        String subscriptionId = post("/api/v1/subscriptions", token, "{\"billingKeyId\":\"" + billingKeyId
+                + "\",\"planId\":\"p\",\"orderName\":\"Club\",\"amount\":5000,\"cycle\":\"MONTHLY\","
+                + "\"startDate\":\"2099-01-01\"}").json().path("subscriptionId").asText();
+
+        String forged = "{\"eventType\":\"BILLING_DELETED\",\"createdAt\":\"x\",\"data\":{\"billingKey\":\"guess\",\"reason\":\"x\"}}";
+        assertThat(webhook(forged).status()).isEqualTo(200);
+
+        ((com.grow.payments.sandbox.SandboxClock) sandbox().clock()).set(java.time.Instant.now());
+        sandbox().setWebhookUrl(baseUrl() + "/api/v1/webhooks/toss");
+        try {
+            sandbox().deleteBillingKeyAtToss(sandbox().billingKeyOf(customerKey).orElseThrow());
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(get("/api/v1/subscriptions/" + subscriptionId, token).json().path("status").asText())
+                            .isEqualTo("SUSPENDED"));
+        } finally {
+            sandbox().setWebhookUrl(null);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM billing_key_secret WHERE billing_key_id = ?",
+                Long.class, billingKeyId)).isZero();
+        post("/api/v1/subscriptions/" + subscriptionId + "/cancel", token, "{}");
+    }
 }

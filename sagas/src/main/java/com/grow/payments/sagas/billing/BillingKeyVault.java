@@ -33,6 +33,9 @@ public interface BillingKeyVault {
      */
     Optional<String> reveal(String billingKeyId);
 
+    /** Which of our billing keys Toss's key is (a webhook names Toss's key), without keeping it in clear. */
+    Optional<String> findIdByKey(String billingKey);
+
     /** Deletes the ciphertext for good; a no-op if the id holds nothing. Afterwards {@link #reveal} is empty. */
     void destroy(String billingKeyId);
 

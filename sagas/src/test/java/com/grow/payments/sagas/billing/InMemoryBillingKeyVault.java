@@ -23,4 +23,10 @@ public final class InMemoryBillingKeyVault implements BillingKeyVault {
     public void destroy(String billingKeyId) {
         keys.remove(billingKeyId);
     }
+
+    @Override
+    public java.util.Optional<String> findIdByKey(String billingKey) {
+        return keys.entrySet().stream().filter(entry -> entry.getValue().equals(billingKey))
+                .map(java.util.Map.Entry::getKey).findFirst();
+    }
 }
