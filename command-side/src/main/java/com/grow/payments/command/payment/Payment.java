@@ -182,10 +182,7 @@ public class Payment {
             throw new PaymentRejection(ErrorCode.PAYMENT_NOT_CANCELABLE, "a payment in " + status + " cannot be cancelled");
         }
         if (virtualAccount && !unpaidAccount && command.refundAccount() == null) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "VALIDATION_FAILED",
-                    "a paid virtual account is refunded to the buyer's account: refundReceiveAccount is required",
-                    java.util.Map.of("errors", java.util.List.of(java.util.Map.of("field", "refundReceiveAccount",
-                            "message", "is required to refund a paid virtual account"))));
+            throw PaymentRejection.invalidField("refundReceiveAccount", "is required to refund a paid virtual account");
         }
         if (cancellations.pending().isPresent()) {
             throw new PaymentRejection(ErrorCode.CANCEL_IN_PROGRESS, "wait for the cancel in progress to finish");

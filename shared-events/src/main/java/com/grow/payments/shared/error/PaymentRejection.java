@@ -27,6 +27,12 @@ public class PaymentRejection extends RuntimeException {
         this.properties = Map.copyOf(properties);
     }
 
+    /** A request whose {@code field} is invalid: a 400 naming the field in {@code errors[]}. */
+    public static PaymentRejection invalidField(String field, String message) {
+        return new PaymentRejection(ErrorCode.VALIDATION_FAILED, ErrorCode.VALIDATION_FAILED.name(),
+                field + " " + message, Map.of("errors", java.util.List.of(Map.of("field", field, "message", message))));
+    }
+
     public ErrorCode kind() {
         return kind;
     }

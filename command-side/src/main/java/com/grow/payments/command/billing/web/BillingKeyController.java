@@ -80,10 +80,7 @@ public class BillingKeyController {
         String lower = customerKey.toLowerCase(Locale.ROOT);
         if (customerKey.length() < 16 || customerKey.chars().allMatch(Character::isDigit)
                 || lower.contains(caller.memberId().value().toLowerCase(Locale.ROOT))) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "VALIDATION_FAILED",
-                    "customerKey must be a random value such as a UUID, never a member id",
-                    Map.of("errors", List.of(Map.of("field", "customerKey",
-                            "message", "must be a random value such as a UUID, never a member id"))));
+            throw PaymentRejection.invalidField("customerKey", "must be a random value such as a UUID, never a member id");
         }
     }
 

@@ -163,9 +163,7 @@ public class SubscriptionController {
             return startDate.length() == 10 ? LocalDate.parse(startDate).atStartOfDay(zone).toInstant()
                     : OffsetDateTime.parse(startDate).toInstant();
         } catch (DateTimeParseException e) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "VALIDATION_FAILED",
-                    "startDate must be an ISO date or date-time with offset",
-                    Map.of("errors", List.of(Map.of("field", "startDate", "message", "must be an ISO date or date-time"))));
+            throw PaymentRejection.invalidField("startDate", "must be an ISO date or a date-time with offset");
         }
     }
 }
