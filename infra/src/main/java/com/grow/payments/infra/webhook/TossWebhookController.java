@@ -21,8 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.messaging.Message;
+import com.grow.payments.command.payment.web.PaymentViewLoader;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +45,7 @@ public class TossWebhookController {
 
     private final ObjectMapper json = new ObjectMapper();
     private final JdbcClient jdbc;
-    private final EventStore eventStore;
+    private final PaymentViewLoader payments;
     private final ReconciliationSchedule schedule;
     private final WebhookSignatures signatures;
     private final MeterRegistry metrics;
@@ -55,12 +54,12 @@ public class TossWebhookController {
     private final Clock clock;
     private final Duration tolerance;
 
-    public TossWebhookController(JdbcClient jdbc, EventStore eventStore, ReconciliationSchedule schedule,
+    public TossWebhookController(JdbcClient jdbc, PaymentViewLoader payments, ReconciliationSchedule schedule,
                                  WebhookSignatures signatures, MeterRegistry metrics, BillingKeyVault vault,
                                  CommandGateway commands, Clock clock,
                                  @Value("${payments.webhook.tolerance:10m}") Duration tolerance) {
         this.jdbc = jdbc;
-        this.eventStore = eventStore;
+        this.payments = payments;
         this.schedule = schedule;
         this.signatures = signatures;
         this.metrics = metrics;
@@ -98,7 +97,7 @@ public class TossWebhookController {
             // BILLING_DELETED, CANCEL_STATUS_CHANGED, METHOD_UPDATED, ...: acknowledged so Toss stops retrying
             return accepted(type, "not_handled");
         }
-        List<Object> events = OrderId.isValid(orderId) ? events(orderId) : List.of();
+        List<Object> events = OrderId.isValid(orderId) ? payments.events(orderId) : List.of();
         if (events.isEmpty()) {
             return accepted(type, "unknown_order");
         }
@@ -155,10 +154,6 @@ public class TossWebhookController {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    private List<Object> events(String orderId) {
-        return eventStore.readEvents(orderId, 0L).asStream().map(Message::getPayload).map(Object.class::cast).toList();
     }
 
     /**
