@@ -3,12 +3,9 @@ package com.grow.payments.infra.web.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.grow.payments.infra.toss.SecretHashes;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -84,13 +81,7 @@ public class RedisIdempotencyStore implements IdempotencyStore {
 
     /** Hashed, so neither the member id nor the caller's key appears in Redis in clear. */
     private static String redisKey(String scope, String key) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((scope + '\n' + key).getBytes(StandardCharsets.UTF_8));
-            return "grow-payments:idempotency:" + HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return "grow-payments:idempotency:" + SecretHashes.of(scope + '\n' + key);
     }
 
     private String write(Map<String, String> headers) {
