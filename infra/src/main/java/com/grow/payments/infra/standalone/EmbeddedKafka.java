@@ -36,18 +36,24 @@ final class EmbeddedKafka implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final Path logDir;
     private final String bootstrapServers;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDir, String bootstrapServers) {
+    private EmbeddedKafka(KafkaRaftServer server, KafkaConfig config, Path logDir, String bootstrapServers) {
         this.server = server;
+        this.config = config;
         this.logDir = logDir;
         this.bootstrapServers = bootstrapServers;
     }
 
-    /** Starts the node and returns once a client can reach it, or throws within the startup timeout. */
-    static EmbeddedKafka start() {
+    /**
+     * Starts the node and returns once a client can reach it, or throws within the startup timeout.
+     *
+     * @param port the broker's port; 0, or a port already taken, means any free port
+     */
+    static EmbeddedKafka start(int port) {
         Path logDir;
         try {
             logDir = Files.createTempDirectory("grow-kafka-");
@@ -56,7 +62,7 @@ final class EmbeddedKafka implements AutoCloseable {
         }
         KafkaRaftServer server = null;
         try {
-            int brokerPort = EmbeddedServers.freePort();
+            int brokerPort = port > 0 && isFree(port) ? port : EmbeddedServers.freePort();
             int controllerPort = EmbeddedServers.freePort();
             while (controllerPort == brokerPort) {
                 controllerPort = EmbeddedServers.freePort();
@@ -67,7 +73,7 @@ final class EmbeddedKafka implements AutoCloseable {
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             awaitReady(bootstrapServers);
-            return new EmbeddedKafka(server, logDir, bootstrapServers);
+            return new EmbeddedKafka(server, config, logDir, bootstrapServers);
         } catch (RuntimeException | Error e) {
             try {
                 stop(server, logDir);
@@ -78,13 +84,41 @@ final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
+    /** Stops the broker but keeps its data and ports, as a broker that went away would. */
+    synchronized void stopBroker() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    /** Starts the stopped broker again on the same ports and data. */
+    synchronized void restartBroker() {
+        if (server == null) {
+            KafkaRaftServer restarted = new KafkaRaftServer(config, Time.SYSTEM);
+            restarted.startup();
+            server = restarted;
+            awaitReady(bootstrapServers);
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName(HOST))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     String bootstrapServers() {
         return bootstrapServers;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         stop(server, logDir);
+        server = null;
     }
 
     private static Map<String, Object> settings(Path logDir, int brokerPort, int controllerPort) {

@@ -73,10 +73,10 @@ public final class EmbeddedServers {
     }
 
     /** Bootstrap servers of a one-node KRaft Kafka; topics are created on first use. */
-    static synchronized String kafka() {
+    static synchronized String kafka(int port) {
         if (kafka == null) {
             long started = System.nanoTime();
-            kafka = EmbeddedKafka.start();
+            kafka = EmbeddedKafka.start(port);
             log.info("embedded Kafka at {} (ready in {} ms)", kafka.bootstrapServers(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         }
@@ -94,6 +94,20 @@ public final class EmbeddedServers {
     public static synchronized void restartRedis() throws IOException {
         if (redis != null) {
             redis.start();
+        }
+    }
+
+    /** Stops the embedded Kafka broker, keeping its ports and its data: tests of a broker outage. */
+    public static synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.stopBroker();
+        }
+    }
+
+    /** Starts the embedded Kafka broker again where it was, with the topics and records it had. */
+    public static synchronized void restartKafka() {
+        if (kafka != null) {
+            kafka.restartBroker();
         }
     }
 

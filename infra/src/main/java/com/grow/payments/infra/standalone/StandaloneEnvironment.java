@@ -47,7 +47,9 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
             embedded.put("spring.data.redis.port", EmbeddedServers.redis());
         }
         if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
-            embedded.put("spring.kafka.bootstrap-servers", EmbeddedServers.kafka());
+            // 9092 by default, so kafka-console-consumer and friends find it; 0 = any free port
+            embedded.put("spring.kafka.bootstrap-servers",
+                    EmbeddedServers.kafka(env.getProperty("payments.standalone.kafka-port", Integer.class, 9092)));
         }
         if (!env.containsProperty("toss.base-url")) {
             String secretKey = env.getProperty("toss.secret-key");

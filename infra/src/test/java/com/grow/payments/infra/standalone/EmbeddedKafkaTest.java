@@ -47,9 +47,9 @@ class EmbeddedKafkaTest {
 
     @Test
     void recordsProducedToANewTopicAreConsumedByAGroupInOrderWithTheirKeys() throws Exception {
-        String bootstrapServers = EmbeddedServers.kafka();
+        String bootstrapServers = EmbeddedServers.kafka(0);
         assertThat(bootstrapServers).matches("127\\.0\\.0\\.1:\\d+");
-        assertThat(EmbeddedServers.kafka()).as("one broker per JVM").isEqualTo(bootstrapServers);
+        assertThat(EmbeddedServers.kafka(0)).as("one broker per JVM").isEqualTo(bootstrapServers);
 
         String topic = "embedded-kafka-test-" + UUID.randomUUID();
         // One partition: order is only promised within a partition.
