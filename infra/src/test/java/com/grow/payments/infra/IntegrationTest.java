@@ -24,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "payments.sandbox.port=0",
+        "payments.standalone.kafka-port=0",
+        "payments.events.ack-timeout=5s",
         "toss.read-timeout=1s",
         "payments.confirm.wait-timeout=6s",
         // the janitor on a compressed timetable: seconds where production waits minutes

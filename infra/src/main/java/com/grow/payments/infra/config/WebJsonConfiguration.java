@@ -31,6 +31,11 @@ public class WebJsonConfiguration {
     @Primary
     public ObjectMapper webObjectMapper(Jackson2ObjectMapperBuilder builder,
                                         @Value("${payments.time-zone:Asia/Seoul}") ZoneId zone) {
+        return builder.build().registerModule(businessTime(zone));
+    }
+
+    /** Instants written in the business time zone with their offset, to the millisecond (CONTRACT §1). */
+    public static SimpleModule businessTime(ZoneId zone) {
         SimpleModule instants = new SimpleModule("business-time-zone");
         instants.addSerializer(Instant.class, new JsonSerializer<>() {
             @Override
@@ -38,7 +43,7 @@ public class WebJsonConfiguration {
                 out.writeString(ISO_MILLIS.format(value.atZone(zone)));
             }
         });
-        return builder.build().registerModule(instants);
+        return instants;
     }
 
     @Bean
