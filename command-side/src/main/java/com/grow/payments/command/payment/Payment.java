@@ -196,7 +196,9 @@ public class Payment {
             throw new PaymentRejection(ErrorCode.CANCEL_AMOUNT_EXCEEDS_BALANCE,
                     "cancelAmount " + requested + " exceeds the balance " + balance);
         }
-        if (!command.caller().admin() && command.requestedAt().isAfter(approvedAt.plus(command.ownerWindow()))) {
+        // an unpaid account has no approval yet: its owner may withdraw it until it is paid or expires
+        if (!command.caller().admin() && approvedAt != null
+                && command.requestedAt().isAfter(approvedAt.plus(command.ownerWindow()))) {
             throw new PaymentRejection(ErrorCode.CANCEL_WINDOW_CLOSED,
                     "payments can be cancelled by their owner within " + command.ownerWindow().toDays() + " days");
         }
