@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
+import com.grow.payments.query.support.ReadModelStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
@@ -26,8 +27,8 @@ public class ChargeDueSubscriptionsJob extends QuartzJobBean {
     private final CommandGateway commands;
     private final Clock clock;
 
-    public ChargeDueSubscriptionsJob(JdbcClient jdbc, CommandGateway commands, Clock clock) {
-        this.jdbc = jdbc;
+    public ChargeDueSubscriptionsJob(ReadModelStore readModels, CommandGateway commands, Clock clock) {
+        this.jdbc = readModels.jdbc();
         this.commands = commands;
         this.clock = clock;
     }

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import com.grow.payments.query.support.ReadModelStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,9 +35,9 @@ public class JanitorSweep {
 
     private final AtomicLong needingAttention = new AtomicLong();
 
-    public JanitorSweep(JdbcClient jdbc, ReconciliationSchedule schedule, Clock clock, MeterRegistry registry,
+    public JanitorSweep(ReadModelStore readModels, ReconciliationSchedule schedule, Clock clock, MeterRegistry registry,
                         @Value("${payments.janitor.stuck-after:2m}") Duration stuckAfter) {
-        this.jdbc = jdbc;
+        this.jdbc = readModels.jdbc();
         this.schedule = schedule;
         this.clock = clock;
         this.stuckAfter = stuckAfter;
@@ -71,7 +72,7 @@ public class JanitorSweep {
         List<String> overdue = jdbc.sql("""
                         SELECT order_id FROM payment_view
                         WHERE status = 'WAITING_FOR_DEPOSIT' AND NOT needs_attention
-                          AND (document::jsonb #>> '{virtualAccount,dueDate}')::timestamptz < ?
+                          AND due_date < ?
                         ORDER BY updated_at LIMIT 500""")
                 .param(Timestamp.from(now))
                 .query(String.class)

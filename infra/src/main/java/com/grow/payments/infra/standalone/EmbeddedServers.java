@@ -53,6 +53,23 @@ public final class EmbeddedServers {
         return postgres;
     }
 
+    /**
+     * A fresh database on the embedded PostgreSQL, for a second, independent service in the same
+     * JVM (its own event store, tokens and Quartz tables): its JDBC URL, user and password postgres.
+     */
+    public static synchronized String newPostgresDatabase(String name) {
+        if (!name.matches("[a-z][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException("not a plain database name: " + name);
+        }
+        try (var connection = postgres().getPostgresDatabase().getConnection();
+             var statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("database " + name + " could not be created", e);
+        }
+        return postgres().getJdbcUrl("postgres", name);
+    }
+
     static synchronized int redis() {
         if (redis == null) {
             try {

@@ -2,6 +2,7 @@ package com.grow.payments.query.payment;
 
 import com.grow.payments.query.support.PageView;
 import com.grow.payments.query.support.ReadModelJson;
+import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PaymentView;
 import java.sql.Timestamp;
@@ -25,22 +26,25 @@ public class PaymentViewRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ReadModelStore store;
     private final ReadModelJson json;
 
-    public PaymentViewRepository(JdbcClient jdbc, ReadModelJson json) {
-        this.jdbc = jdbc;
+    public PaymentViewRepository(ReadModelStore store, ReadModelJson json) {
+        this.jdbc = store.jdbc();
+        this.store = store;
         this.json = json;
     }
 
+    /** The row of a new checkout; a second delivery of the checkout changes nothing. */
     public void insert(PaymentView view, long sequence, Instant at) {
-        jdbc.sql("""
-                INSERT INTO payment_view (order_id, member_id, payment_key, order_name, method, status, total_amount,
-                    balance_amount, currency, requested_at, approved_at, document, last_sequence, updated_at,
-                    cancel_in_progress, needs_attention)
-                VALUES (:orderId, :memberId, :paymentKey, :orderName, :method, :status, :totalAmount,
-                    :balanceAmount, :currency, :requestedAt, :approvedAt, :document, :sequence, :updatedAt,
-                    :cancelInProgress, :needsAttention)
-                ON CONFLICT (order_id) DO NOTHING""")
+        jdbc.sql(store.insertIgnoringDuplicate("payment_view",
+                        "order_id, member_id, payment_key, order_name, method, status, total_amount, balance_amount, "
+                                + "currency, requested_at, approved_at, due_date, document, last_sequence, updated_at, "
+                                + "cancel_in_progress, needs_attention",
+                        ":orderId, :memberId, :paymentKey, :orderName, :method, :status, :totalAmount, :balanceAmount, "
+                                + ":currency, :requestedAt, :approvedAt, :dueDate, :document, :sequence, :updatedAt, "
+                                + ":cancelInProgress, :needsAttention",
+                        List.of("order_id")))
                 .paramSource(columns(view, sequence, at))
                 .update();
     }
@@ -115,6 +119,8 @@ public class PaymentViewRepository {
                 .addValue("currency", view.currency())
                 .addValue("requestedAt", Timestamp.from(view.requestedAt()))
                 .addValue("approvedAt", view.approvedAt() == null ? null : Timestamp.from(view.approvedAt()))
+                .addValue("dueDate", view.virtualAccount() == null || view.virtualAccount().dueDate() == null ? null
+                        : Timestamp.from(view.virtualAccount().dueDate()))
                 .addValue("document", json.write(view))
                 .addValue("sequence", sequence)
                 .addValue("updatedAt", Timestamp.from(at))

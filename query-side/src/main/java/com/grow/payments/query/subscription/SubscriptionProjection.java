@@ -26,14 +26,14 @@ public class SubscriptionProjection {
 
     @EventHandler
     void on(SubscriptionStarted event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        views.upsert(SubscriptionView.started(event), sequence, at);
+        views.insert(SubscriptionView.started(event), sequence, at);
     }
 
     @EventHandler
     void on(SubscriptionEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
         views.find(event.subscriptionId())
                 .filter(stored -> stored.lastSequence() < sequence)
-                .ifPresent(stored -> views.upsert(stored.view().apply(event), sequence, at));
+                .ifPresent(stored -> views.update(stored.view().apply(event), sequence, at));
     }
 
     @ResetHandler

@@ -2,6 +2,7 @@ package com.grow.payments.query.subscription;
 
 import com.grow.payments.query.support.PageView;
 import com.grow.payments.query.support.ReadModelJson;
+import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.subscription.SubscriptionView;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -19,36 +20,51 @@ public class SubscriptionViewRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ReadModelStore store;
     private final ReadModelJson json;
 
-    public SubscriptionViewRepository(JdbcClient jdbc, ReadModelJson json) {
-        this.jdbc = jdbc;
+    public SubscriptionViewRepository(ReadModelStore store, ReadModelJson json) {
+        this.jdbc = store.jdbc();
+        this.store = store;
         this.json = json;
     }
 
-    void upsert(SubscriptionView view, long sequence, Instant at) {
+    /** The row of a subscription that just started; a second delivery of its start changes nothing. */
+    void insert(SubscriptionView view, long sequence, Instant at) {
+        jdbc.sql(store.insertIgnoringDuplicate("subscription_view",
+                        "subscription_id, member_id, billing_key_id, status, next_charge_at, charge_in_progress, "
+                                + "in_flight_order_id, started_at, updated_at, document, last_sequence",
+                        ":id, :memberId, :billingKeyId, :status, :nextChargeAt, :charging, :inFlight, :startedAt, "
+                                + ":updatedAt, :document, :sequence",
+                        List.of("subscription_id")))
+                .paramSource(columns(view, sequence, at))
+                .update();
+    }
+
+    /** The row after a later event, unless an event as late or later was applied already. */
+    void update(SubscriptionView view, long sequence, Instant at) {
         jdbc.sql("""
-                INSERT INTO subscription_view (subscription_id, member_id, billing_key_id, status, next_charge_at,
-                    charge_in_progress, in_flight_order_id, started_at, updated_at, document, last_sequence)
-                VALUES (:id, :memberId, :billingKeyId, :status, :nextChargeAt, :charging, :inFlight, :startedAt,
-                    :updatedAt, :document, :sequence)
-                ON CONFLICT (subscription_id) DO UPDATE SET status = :status, next_charge_at = :nextChargeAt,
+                UPDATE subscription_view SET status = :status, next_charge_at = :nextChargeAt,
                     charge_in_progress = :charging, in_flight_order_id = :inFlight, updated_at = :updatedAt,
                     document = :document, last_sequence = :sequence
-                WHERE subscription_view.last_sequence < :sequence""")
-                .paramSource(new MapSqlParameterSource()
-                        .addValue("id", view.subscriptionId())
-                        .addValue("memberId", view.memberId())
-                        .addValue("billingKeyId", view.billingKeyId())
-                        .addValue("status", view.status().name())
-                        .addValue("nextChargeAt", view.nextChargeAt() == null ? null : Timestamp.from(view.nextChargeAt()))
-                        .addValue("charging", view.chargeInProgress())
-                        .addValue("inFlight", inFlightOrderId(view))
-                        .addValue("startedAt", Timestamp.from(view.startedAt()))
-                        .addValue("updatedAt", Timestamp.from(at))
-                        .addValue("document", json.write(view))
-                        .addValue("sequence", sequence))
+                WHERE subscription_id = :id AND last_sequence < :sequence""")
+                .paramSource(columns(view, sequence, at))
                 .update();
+    }
+
+    private MapSqlParameterSource columns(SubscriptionView view, long sequence, Instant at) {
+        return new MapSqlParameterSource()
+                .addValue("id", view.subscriptionId())
+                .addValue("memberId", view.memberId())
+                .addValue("billingKeyId", view.billingKeyId())
+                .addValue("status", view.status().name())
+                .addValue("nextChargeAt", view.nextChargeAt() == null ? null : Timestamp.from(view.nextChargeAt()))
+                .addValue("charging", view.chargeInProgress())
+                .addValue("inFlight", inFlightOrderId(view))
+                .addValue("startedAt", Timestamp.from(view.startedAt()))
+                .addValue("updatedAt", Timestamp.from(at))
+                .addValue("document", json.write(view))
+                .addValue("sequence", sequence);
     }
 
     Optional<Stored> find(String subscriptionId) {

@@ -1,0 +1,67 @@
+package com.grow.payments.query.support;
+
+import java.util.List;
+import java.util.function.Supplier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where the read models live: PostgreSQL (with the event store, by default) or MySQL/MariaDB
+ * ({@code payments.read-model.datasource.*}). Read-model SQL is written once for both; the few
+ * phrases the two vendors say differently come from here.
+ *
+ * <p>When the read models share the event store's database, their writes join the processor's
+ * transaction (the token and the rows commit together). In a database of their own they commit
+ * apart from the token, so a projection must be idempotent: every table remembers what it applied
+ * (a last sequence per row, or the event id of each entry).
+ */
+public final class ReadModelStore {
+
+    /** The SQL dialects read models are written for. */
+    public enum Vendor {
+        POSTGRESQL, MYSQL
+    }
+
+    private final JdbcClient jdbc;
+    private final Vendor vendor;
+    private final TransactionTemplate transactions;
+
+    public ReadModelStore(JdbcClient jdbc, Vendor vendor, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.vendor = vendor;
+        this.transactions = transactions;
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    public Vendor vendor() {
+        return vendor;
+    }
+
+    /**
+     * {@code INSERT INTO table (columns) VALUES (values)} that inserts nothing, and reports 0 rows,
+     * when a row with the same key is already there.
+     *
+     * @param keyColumns the primary or unique key the duplicate would violate
+     */
+    public String insertIgnoringDuplicate(String table, String columns, String values, List<String> keyColumns) {
+        return switch (vendor) {
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
+                    + String.join(", ", keyColumns) + ") DO NOTHING";
+            // IGNORE also turns data errors into warnings; values reaching a read model are checked upstream
+            case MYSQL -> "INSERT IGNORE INTO " + table + " (" + columns + ") VALUES (" + values + ")";
+        };
+    }
+
+    /** Runs the work in one read-model transaction, or in the caller's when it is already in one. */
+    public <T> T inTransaction(Supplier<T> work) {
+        return transactions.execute(status -> work.get());
+    }
+
+    /** {@link #inTransaction(Supplier)} without a result. */
+    public void inTransaction(Runnable work) {
+        transactions.executeWithoutResult(status -> work.run());
+    }
+}
