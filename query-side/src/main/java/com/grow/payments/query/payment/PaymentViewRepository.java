@@ -53,6 +53,7 @@ public class PaymentViewRepository {
         jdbc.sql("""
                 UPDATE payment_view SET payment_key = :paymentKey, method = :method, status = :status,
                     total_amount = :totalAmount, balance_amount = :balanceAmount, approved_at = :approvedAt,
+                    due_date = :dueDate,
                     document = :document, last_sequence = :sequence, updated_at = :updatedAt,
                     cancel_in_progress = :cancelInProgress, needs_attention = :needsAttention
                 WHERE order_id = :orderId AND last_sequence < :sequence""")
