@@ -1,5 +1,6 @@
 package com.grow.payments.infra.events;
 
+import com.grow.payments.infra.support.AggregateFoldCache;
 import com.grow.payments.shared.integration.Narrative;
 import com.grow.payments.shared.integration.PaymentsV1;
 import io.micrometer.core.instrument.Counter;
@@ -44,13 +45,14 @@ public class IntegrationEventPublisher {
 
     private final KafkaTemplate<String, byte[]> kafka;
     private final CloudEventWriter writer;
-    private final NarrativeCache narratives;
+    private final AggregateFoldCache<Narrative<?>> narratives;
     private final EventsProperties properties;
     private final MeterRegistry registry;
     private final Timer publishLag;
     private final Clock clock;
 
-    IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, CloudEventWriter writer, NarrativeCache narratives,
+    IntegrationEventPublisher(KafkaTemplate<String, byte[]> kafka, CloudEventWriter writer,
+                              AggregateFoldCache<Narrative<?>> narratives,
                               EventsProperties properties, MeterRegistry registry, Clock clock) {
         this.kafka = kafka;
         this.writer = writer;
@@ -60,8 +62,9 @@ public class IntegrationEventPublisher {
         this.clock = clock;
         this.publishLag = Timer.builder("integration_publish_lag")
                 .description("From a domain event's commit to Kafka's acknowledgement of its integration event")
-                .publishPercentiles(0.5, 0.95, 0.99)
                 .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
     }
 
@@ -70,7 +73,7 @@ public class IntegrationEventPublisher {
         Narrative<?> before = narratives.before(event);
         Optional<PaymentsV1.Data> told = before.tell(payload, event.getTimestamp());
         told.ifPresent(data -> send(event, data));
-        narratives.after(event, before.apply(payload));
+        narratives.after(event, before);
     }
 
     private void send(DomainEventMessage<?> event, PaymentsV1.Data data) {

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.events;
 
+import com.grow.payments.infra.support.AggregateFoldCache;
+import com.grow.payments.shared.integration.Narrative;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -69,7 +71,8 @@ public class IntegrationEventsConfiguration {
                                                                MeterRegistry registry, Clock clock,
                                                                @Value("${payments.time-zone:Asia/Seoul}") ZoneId zone) {
         return new IntegrationEventPublisher(integrationEventsTemplate,
-                new CloudEventWriter(events.source(), zone), new NarrativeCache(eventStore, events.cacheSize()),
+                new CloudEventWriter(events.source(), zone), new AggregateFoldCache<>(eventStore, events.cacheSize(),
+                        Narrative::of, (narrative, payload) -> narrative.apply(payload)),
                 events, registry, clock);
     }
 }
