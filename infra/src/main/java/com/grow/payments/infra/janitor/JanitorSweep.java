@@ -32,15 +32,25 @@ public class JanitorSweep {
     private final ReconciliationSchedule schedule;
     private final Clock clock;
     private final Duration stuckAfter;
+    private final Duration unresolvedAfter;
 
     private final AtomicLong needingAttention = new AtomicLong();
+    private final AtomicLong unresolved = new AtomicLong();
 
     public JanitorSweep(ReadModelStore readModels, ReconciliationSchedule schedule, Clock clock, MeterRegistry registry,
-                        @Value("${payments.janitor.stuck-after:2m}") Duration stuckAfter) {
+                        @Value("${payments.janitor.stuck-after:2m}") Duration stuckAfter,
+                        @Value("${payments.janitor.unresolved-after:10m}") Duration unresolvedAfter) {
         this.jdbc = readModels.jdbc();
         this.schedule = schedule;
         this.clock = clock;
         this.stuckAfter = stuckAfter;
+        this.unresolvedAfter = unresolvedAfter;
+        for (String outcome : List.of("settled", "hint_open", "rescheduled", "flagged", "failed")) {
+            ReconcilePaymentJob.resolutions(registry, outcome);
+        }
+        Gauge.builder("payments_unresolved", unresolved, AtomicLong::get)
+                .description("Payments UNKNOWN for longer than payments.janitor.unresolved-after: Toss's answer still open")
+                .register(registry);
         Gauge.builder("payments_needing_attention", needingAttention, AtomicLong::get)
                 .description("Payments the janitor could not settle: an operator must look (GET /api/v1/payments?needsAttention=true)")
                 .register(registry);
@@ -88,6 +98,9 @@ public class JanitorSweep {
             log.info("janitor sweep: {} open payment(s) put on the timetable", scheduled);
         }
         needingAttention.set(jdbc.sql("SELECT count(*) FROM payment_view WHERE needs_attention")
+                .query(Long.class).single());
+        unresolved.set(jdbc.sql("SELECT count(*) FROM payment_view WHERE status = 'UNKNOWN' AND updated_at < ?")
+                .param(Timestamp.from(now.minus(unresolvedAfter)))
                 .query(Long.class).single());
     }
 }

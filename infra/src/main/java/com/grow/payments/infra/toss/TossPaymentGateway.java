@@ -17,7 +17,10 @@ import com.grow.payments.shared.OrderId;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +44,11 @@ public class TossPaymentGateway implements PaymentGateway {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final String authorization;
+    private final MeterRegistry registry;
 
-    public TossPaymentGateway(TossProperties properties) {
+    public TossPaymentGateway(TossProperties properties, MeterRegistry registry) {
         this.properties = properties;
+        this.registry = registry;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
@@ -62,7 +67,7 @@ public class TossPaymentGateway implements PaymentGateway {
                 .put("paymentKey", request.paymentKey().value())
                 .put("orderId", request.orderId().value())
                 .put("amount", request.amount().amount());
-        return post("/v1/payments/confirm", request.idempotencyKey(), body)
+        return post("confirm", "/v1/payments/confirm", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
                 .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("confirm", request.orderId().value(), failure)));
@@ -76,7 +81,7 @@ public class TossPaymentGateway implements PaymentGateway {
                 .header("Authorization", authorization)
                 .GET()
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return timed("lookup", request)
                 .thenApply(response -> TossPayments.lookupOutcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new LookupOutcome.Unknown(reason("lookup", orderId.value(), failure)));
     }
@@ -95,7 +100,7 @@ public class TossPaymentGateway implements PaymentGateway {
         }
         String path = "/v1/payments/" + URLEncoder.encode(request.paymentKey().value(), StandardCharsets.UTF_8)
                 + "/cancel";
-        return post(path, request.idempotencyKey(), body)
+        return post("cancel", path, request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.cancelOutcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new CancelOutcome.Unknown(reason("cancel", request.orderId().value(), failure)));
     }
@@ -103,7 +108,7 @@ public class TossPaymentGateway implements PaymentGateway {
     @Override
     public CompletableFuture<IssueOutcome> issueBillingKey(String authKey, String customerKey, String idempotencyKey) {
         ObjectNode body = json.createObjectNode().put("authKey", authKey).put("customerKey", customerKey);
-        return post("/v1/billing/authorizations/issue", idempotencyKey, body)
+        return post("billing_key_issue", "/v1/billing/authorizations/issue", idempotencyKey, body)
                 .thenApply(response -> TossPayments.issueOutcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new IssueOutcome.Unknown(reason("billing-key issue", "-", failure)));
     }
@@ -115,7 +120,7 @@ public class TossPaymentGateway implements PaymentGateway {
                 .put("amount", request.amount().amount())
                 .put("orderId", request.orderId().value())
                 .put("orderName", request.orderName());
-        return post("/v1/billing/" + URLEncoder.encode(request.billingKey(), StandardCharsets.UTF_8),
+        return post("billing_charge", "/v1/billing/" + URLEncoder.encode(request.billingKey(), StandardCharsets.UTF_8),
                 request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
@@ -134,7 +139,7 @@ public class TossPaymentGateway implements PaymentGateway {
         if (request.validHours() != null) {
             body.put("validHours", request.validHours());
         }
-        return post("/v1/virtual-accounts", request.idempotencyKey(), body)
+        return post("virtual_account", "/v1/virtual-accounts", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
                 .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("virtual account", request.orderId().value(),
@@ -150,7 +155,7 @@ public class TossPaymentGateway implements PaymentGateway {
                 .DELETE()
                 .build();
         // gone at Toss: deleted now, or already unknown to it
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return timed("billing_key_delete", request)
                 .thenApply(response -> response.statusCode() == 200 || response.statusCode() == 404
                         || response.statusCode() == 400 && "INVALID_REQUEST".equals(parse(response).path("code").asText()))
                 .exceptionally(failure -> {
@@ -159,7 +164,8 @@ public class TossPaymentGateway implements PaymentGateway {
                 });
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> post(String path, String idempotencyKey, JsonNode body) {
+    private CompletableFuture<HttpResponse<byte[]>> post(String endpoint, String path, String idempotencyKey,
+                                                         JsonNode body) {
         HttpRequest request = HttpRequest.newBuilder(endpoint(path))
                 .timeout(properties.readTimeout())
                 .header("Authorization", authorization)
@@ -167,7 +173,33 @@ public class TossPaymentGateway implements PaymentGateway {
                 .header("Idempotency-Key", idempotencyKey)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+        return timed(endpoint, request);
+    }
+
+    /**
+     * Sends the request and records {@code toss_api_request_seconds{endpoint,outcome}}: outcome is
+     * {@code 2xx}, {@code 4xx}, {@code 5xx}, {@code timeout} or {@code io_error}, never anything of
+     * the payment itself.
+     */
+    private CompletableFuture<HttpResponse<byte[]>> timed(String endpoint, HttpRequest request) {
+        Timer.Sample sample = Timer.start(registry);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
+            String outcome;
+            if (failure != null) {
+                Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                outcome = cause instanceof HttpTimeoutException ? "timeout" : "io_error";
+            } else {
+                outcome = (response.statusCode() / 100) + "xx";
+            }
+            sample.stop(Timer.builder("toss_api_request")
+                    .description("Calls to Toss's API by endpoint and outcome")
+                    .tags("endpoint", endpoint, "outcome", outcome)
+                    // buckets, so p95/p99 come from histogram_quantile across every instance
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofMillis(5))
+                    .maximumExpectedValue(Duration.ofSeconds(30))
+                    .register(registry));
+        });
     }
 
     private URI endpoint(String path) {

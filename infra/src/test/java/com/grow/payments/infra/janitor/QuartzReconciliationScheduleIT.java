@@ -268,9 +268,10 @@ class QuartzReconciliationScheduleIT extends IntegrationTest {
         private final Map<OrderId, IntConsumer> reactions = new ConcurrentHashMap<>();
 
         @Override
-        public void reconcile(OrderId orderId, int attempt) {
+        public Resolution reconcile(OrderId orderId, int attempt) {
             checks.add(new Check(orderId, attempt, Instant.now()));
             reactions.getOrDefault(orderId, ignored -> { }).accept(attempt);
+            return Resolution.SETTLED;
         }
 
         /** What to do, after recording, when one of the order's checks runs. */

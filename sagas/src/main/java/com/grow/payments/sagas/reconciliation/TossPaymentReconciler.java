@@ -51,7 +51,7 @@ public class TossPaymentReconciler implements PaymentReconciler {
     }
 
     @Override
-    public void reconcile(OrderId orderId, int attempt) {
+    public Resolution reconcile(OrderId orderId, int attempt) {
         ReconciliationVerdict verdict;
         try {
             // a job thread, not an event handler: waiting here, bounded, holds nothing else up
@@ -62,16 +62,21 @@ public class TossPaymentReconciler implements PaymentReconciler {
         }
         if (verdict == ReconciliationVerdict.SETTLED) {
             log.info("order {} settled by look-up {}", orderId, attempt);
-        } else if (attempt == 0) {
+            return Resolution.SETTLED;
+        }
+        if (attempt == 0) {
             // a webhook's hint: whatever is still open stays on the janitor's own timetable
             log.info("hinted look-up of order {} left it {}", orderId, verdict);
-        } else if (attempt >= maxAttempts) {
+            return Resolution.HINT_OPEN;
+        }
+        if (attempt >= maxAttempts) {
             log.error("order {} still unresolved after {} look-ups: flagged for an operator", orderId, attempt);
             commands.sendAndWait(new FlagPaymentForOperator(orderId, "unresolved after " + attempt + " look-ups"));
-        } else {
-            Duration delay = backoff.get(Math.min(attempt - 1, backoff.size() - 1));
-            schedule.scheduleCheck(orderId, attempt + 1, clock.instant().plus(delay));
+            return Resolution.FLAGGED;
         }
+        Duration delay = backoff.get(Math.min(attempt - 1, backoff.size() - 1));
+        schedule.scheduleCheck(orderId, attempt + 1, clock.instant().plus(delay));
+        return Resolution.RESCHEDULED;
     }
 
     private CompletableFuture<ReconciliationVerdict> check(OrderId orderId) {
