@@ -28,13 +28,15 @@ import org.axonframework.eventhandling.DisallowReplay;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Counts payment facts from the event store, on the instance that holds each segment, once per
  * event: approvals, declines, cancels, state transitions, compensations, Toss's error codes and
- * subscription charges. A tracking processor of its own, never replayed (a replay would count
+ * subscription charges; and logs each payment's status changes. A tracking processor of its own, never replayed (a replay would count
  * again). Label values are bounded: statuses, method kinds, outcome words, Toss's error codes —
  * never order or member ids.
  */
@@ -44,6 +46,8 @@ import org.springframework.stereotype.Component;
 public class PaymentMetrics {
 
     public static final String PROCESSING_GROUP = "payment-metrics";
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentMetrics.class);
 
     private static final String APPROVAL = "Confirmations answered by Toss, by payment method and result";
     private static final String CANCEL = "Cancels answered by Toss, by kind (full or partial) and result";
@@ -107,6 +111,8 @@ public class PaymentMetrics {
             return;
         }
         if (before.view() != null && before.view().status() != view.status()) {
+            // one line per status change: the log's record of each payment (its order, member and trace are in the MDC)
+            log.info("payment {} -> {}", before.view().status(), view.status());
             count("payment_state_transition", TRANSITION, "from", before.view().status().name(), "to", view.status().name());
         }
         if (event instanceof PaymentApproved approved) {
