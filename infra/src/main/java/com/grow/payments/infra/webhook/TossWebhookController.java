@@ -67,6 +67,11 @@ public class TossWebhookController {
         this.commands = commands;
         this.clock = clock;
         this.tolerance = tolerance;
+        // every refusal reason exists from the start at zero, so a spike's increase() sees its first one
+        for (String reason : List.of("no_transmission_id", "stale_or_missing_time", "bad_signature",
+                "secret_mismatch", "malformed")) {
+            metrics.counter("webhook_rejected", "reason", reason);
+        }
     }
 
     @PostMapping("/api/v1/webhooks/toss")
