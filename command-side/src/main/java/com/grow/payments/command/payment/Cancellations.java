@@ -57,7 +57,10 @@ final class Cancellations {
         if (transactionKey != null) {
             recordedTransactions.add(transactionKey);
         }
-        pending = null;
+        // a cancel made at Toss's console, recorded while ours is in flight, leaves ours pending
+        if (isPending(cancelId)) {
+            pending = null;
+        }
     }
 
     void recorded(String transactionKey) {

@@ -49,6 +49,7 @@ import com.grow.payments.shared.payment.PgPayment.PgCancel;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -209,7 +210,26 @@ public class Payment {
     @CommandHandler
     public void handle(RecordCancellation command) {
         if (cancellations.isPending(command.cancelId()) && !cancellations.isRecorded(command.cancel().transactionKey())) {
+            recordCancelsMadeAtToss(command.atToss(), command.cancel().transactionKey());
             recordCancel(command.cancel(), command.balanceAfter());
+        }
+    }
+
+    /**
+     * Toss's cancels this payment has not recorded, other than ours: made at Toss's console before
+     * ours reached it. They are recorded first, in Toss's order, so that the recorded cancels always
+     * add up to what Toss refunded and the balance follows them.
+     */
+    private void recordCancelsMadeAtToss(List<PgCancel> atToss, String ours) {
+        long running = balance.amount();
+        for (PgCancel other : atToss) {
+            if (!other.transactionKey().equals(ours) && !cancellations.isRecorded(other.transactionKey())) {
+                running = Math.max(0, running - other.cancelAmount().amount());
+                Money balanceAfter = new Money(running, balance.currency());
+                PaymentTransitions.check(status, running == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED);
+                apply(new PaymentCancelled(orderId, "toss:" + other.transactionKey(), other.transactionKey(),
+                        other.cancelAmount(), other.cancelReason(), other.canceledAt(), balanceAfter));
+            }
         }
     }
 
@@ -287,16 +307,17 @@ public class Payment {
             apply(new PaymentDepositReversed(orderId, paymentKey, "Toss reported a deposit error"));
             return ReconciliationVerdict.SETTLED;
         }
-        PgCancel atToss = cancellations.unrecorded(pg.cancels()).orElse(null);
+        if (virtualAccount && status == PaymentStatus.DONE && "EXPIRED".equals(pg.status())) {
+            // a deposit error, then the due date passed, both before we looked: the money is gone at Toss
+            apply(new PaymentDepositReversed(orderId, paymentKey, "Toss reported a deposit error"));
+            apply(new PaymentExpired(orderId, paymentKey, new Failure("EXPIRED", "the account's due date passed")));
+            return ReconciliationVerdict.SETTLED;
+        }
         boolean cancellable = status == PaymentStatus.DONE || status == PaymentStatus.PARTIAL_CANCELED
                 || status == PaymentStatus.WAITING_FOR_DEPOSIT;
-        if (atToss != null && cancellable) {
-            // cancelled at Toss directly (its console): the record follows Toss
-            Money balanceAfter = pg.balanceAmount();
-            PaymentStatus next = balanceAfter.amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
-            PaymentTransitions.check(status, next);
-            apply(new PaymentCancelled(orderId, "toss:" + atToss.transactionKey(), atToss.transactionKey(),
-                    atToss.cancelAmount(), atToss.cancelReason(), atToss.canceledAt(), balanceAfter));
+        if (cancellable) {
+            // cancelled at Toss directly (its console), once or more: the record follows Toss, cancel by cancel
+            recordCancelsMadeAtToss(pg.cancels(), null);
         }
         return ReconciliationVerdict.SETTLED;
     }
@@ -370,9 +391,16 @@ public class Payment {
         if (pg == null) {
             return ReconciliationVerdict.UNRESOLVED;
         }
-        PgCancel atToss = cancellations.unrecorded(pg.cancels()).orElse(null);
-        if (atToss != null) {
-            recordCancel(atToss, pg.balanceAmount());
+        // ours is the newest unrecorded cancel of the amount we asked for; any other was made at the console
+        PgCancel ours = pg.cancels().stream()
+                .filter(cancel -> !cancellations.isRecorded(cancel.transactionKey()))
+                .filter(cancel -> cancel.cancelAmount().sameAs(pending.amount()))
+                .reduce((first, last) -> last)
+                .or(() -> cancellations.unrecorded(pg.cancels()))
+                .orElse(null);
+        if (ours != null) {
+            recordCancelsMadeAtToss(pg.cancels(), ours.transactionKey());
+            recordCancel(ours, pg.balanceAmount());
             return ReconciliationVerdict.SETTLED;
         }
         if (checkedAt.isAfter(pending.requestedAt().plus(CANCEL_SETTLE_TIME))) {

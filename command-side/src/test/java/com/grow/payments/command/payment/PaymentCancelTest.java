@@ -34,6 +34,7 @@ import com.grow.payments.shared.payment.PaymentCommands.RecordCancellation;
 import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.PaymentCancelled;
 import java.util.List;
 import java.util.stream.Stream;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -184,6 +185,19 @@ class PaymentCancelTest {
         fixture.given(checkedOut(), requested(), approved(), cancelRequested("c1", AMOUNT))
                 .when(new RecordCancellation(ORDER, "c1", all, Money.won(0)))
                 .expectEvents(cancelled("c1", all, Money.won(0)))
+                .expectState(payment -> assertThat(statusOf(payment)).isEqualTo(PaymentStatus.CANCELED));
+    }
+
+    @Test
+    void a_cancel_made_at_tosss_console_before_ours_is_recorded_first_so_the_cancels_add_up_to_the_balance() {
+        PgCancel console = new PgCancel("tx_console", Money.won(2), "refunded at the console", FIRST.canceledAt());
+        PgCancel ours = pgCancel("tx_ours", Money.won(14_998));
+        fixture.given(checkedOut(), requested(), approved(), cancelRequested("c1", Money.won(14_998)))
+                .when(new RecordCancellation(ORDER, "c1", ours, Money.won(0), List.of(console, ours)))
+                .expectEvents(
+                        new PaymentCancelled(ORDER, "toss:tx_console", "tx_console", Money.won(2),
+                                "refunded at the console", console.canceledAt(), Money.won(14_998)),
+                        cancelled("c1", ours, Money.won(0)))
                 .expectState(payment -> assertThat(statusOf(payment)).isEqualTo(PaymentStatus.CANCELED));
     }
 

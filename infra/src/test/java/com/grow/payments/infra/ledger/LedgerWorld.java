@@ -212,9 +212,11 @@ final class LedgerWorld implements AutoCloseable {
                 order.status = "WAITING_FOR_DEPOSIT";
                 order.held = 0;
                 order.approvedAt = null;
-                // Toss's DEPOSIT_CALLBACK makes the service look it up. Not played: the account expiring
-                // before that look-up, which the aggregate would not see as a reversal (reported).
-                lookup(order);
+                // Toss's DEPOSIT_CALLBACK makes the service look it up — or the account expires at Toss
+                // first, and a later look-up finds it EXPIRED
+                if (s.order() % 2 == 0) {
+                    lookup(order);
+                }
             }
         } else if (step instanceof AccountExpires s) {
             TossBooks.Order order = pick(s.order(), o -> o.virtualAccount && "WAITING_FOR_DEPOSIT".equals(o.status));
@@ -346,7 +348,8 @@ final class LedgerWorld implements AutoCloseable {
             // a late or repeated answer: what Toss did stands
             PgCancel done = order.doneCancels.get(cancelId);
             if (done != null) {
-                send(new RecordCancellation(order.orderId, cancelId, done, Money.won(order.balance)));
+                send(new RecordCancellation(order.orderId, cancelId, done, Money.won(order.balance),
+                        List.copyOf(order.cancels)));
             }
             return;
         }
@@ -368,7 +371,8 @@ final class LedgerWorld implements AutoCloseable {
         if (outcome == CancelOutcome.DONE_ANSWER_LOST) {
             send(new RecordCancelOutcomeUnknown(order.orderId, cancelId, "read timeout"));
         } else {
-            send(new RecordCancellation(order.orderId, cancelId, done, Money.won(order.balance)));
+            send(new RecordCancellation(order.orderId, cancelId, done, Money.won(order.balance),
+                    List.copyOf(order.cancels)));
         }
     }
 
@@ -395,11 +399,11 @@ final class LedgerWorld implements AutoCloseable {
         boolean serviceHoldsIt = status == PaymentStatus.DONE || status == PaymentStatus.PARTIAL_CANCELED;
         if (serviceHoldsIt && order.pendingCancelId() == null && order.held > 0) {
             cancelAtToss(order, 1 + seed % order.balance);
-            // Toss's PAYMENT_STATUS_CHANGED webhook makes the service look it up (ADR 0007). Not played:
-            // a cancel of ours answered before that look-up. The aggregate then takes Toss's balance
-            // but records only its own cancel, and the console's is never recorded if the payment
-            // ends CANCELED (reported with the ledger; the ledger posts what the events say).
-            lookup(order);
+            // Toss's PAYMENT_STATUS_CHANGED webhook makes the service look it up (ADR 0007) — or a
+            // cancel of ours is answered first, and Toss's answer lists the console's cancel too
+            if (seed % 3 != 0) {
+                lookup(order);
+            }
         }
     }
 

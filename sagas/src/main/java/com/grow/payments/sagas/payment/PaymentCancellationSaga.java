@@ -53,7 +53,7 @@ public class PaymentCancellationSaga {
     private static Object record(PaymentCancelRequested event, CancelOutcome outcome) {
         if (outcome instanceof CancelOutcome.Cancelled cancelled) {
             return new RecordCancellation(event.orderId(), event.cancelId(), cancelled.cancel(),
-                    cancelled.payment().balanceAmount());
+                    cancelled.payment().balanceAmount(), cancelled.payment().cancels());
         }
         if (outcome instanceof CancelOutcome.Refused refused) {
             return new RecordCancelRefusal(event.orderId(), event.cancelId(), refused.failure());

@@ -81,12 +81,27 @@ public final class PaymentCommands {
             Duration ownerWindow) {
     }
 
-    /** Toss cancelled (part of) the payment. */
+    /**
+     * Toss cancelled (part of) the payment.
+     *
+     * @param atToss every cancel Toss lists on the payment after this one, so that cancels made at
+     *               its console and not yet recorded here are recorded too, before this one
+     */
     public record RecordCancellation(
             @TargetAggregateIdentifier OrderId orderId,
             String cancelId,
             PgPayment.PgCancel cancel,
-            Money balanceAfter) {
+            Money balanceAfter,
+            java.util.List<PgPayment.PgCancel> atToss) {
+
+        public RecordCancellation {
+            atToss = atToss == null ? java.util.List.of(cancel) : java.util.List.copyOf(atToss);
+        }
+
+        /** Toss's answer named only this cancel. */
+        public RecordCancellation(OrderId orderId, String cancelId, PgPayment.PgCancel cancel, Money balanceAfter) {
+            this(orderId, cancelId, cancel, balanceAfter, java.util.List.of(cancel));
+        }
     }
 
     /** Toss refused the cancel with a final answer; nothing was refunded. */
