@@ -96,7 +96,8 @@ abstract class ReadModelsContract extends IntegrationTest {
     void every_read_model_rebuilt_from_the_events_equals_the_original_row_for_row() throws Exception {
         String member = members() + "-rebuild-" + UUID.randomUUID();
         String token = token(member);
-        List<String> orders = payMixed(token, mixedPayments());
+        List<String> orders = new ArrayList<>(payMixed(token, mixedPayments()));
+        orders.add(subscribedAndCharged(token));
         String admin = token("ops-" + members(), "ADMIN");
         awaitCaughtUp(admin);
 
@@ -109,7 +110,8 @@ abstract class ReadModelsContract extends IntegrationTest {
         }
         awaitCaughtUp(admin);
         assertThat(checksums(member, orders)).isEqualTo(before);
-        assertThat(before.get("payment_view")).as("the rebuild compared something").isNotBlank();
+        assertThat(before.get("payment_view")).as("the rebuild compared rows").doesNotStartWith("0:");
+        assertThat(before.get("subscription_view")).as("the rebuild compared rows").startsWith("1:");
     }
 
     @Test
@@ -181,6 +183,22 @@ abstract class ReadModelsContract extends IntegrationTest {
         return payment[0];
     }
 
+    /** A subscription whose first cycle is charged at once: the order id of that charge. */
+    private String subscribedAndCharged(String token) {
+        String customerKey = UUID.randomUUID().toString();
+        Reply key = post("/api/v1/billing-keys", token, "{\"authKey\":\"" + sandbox().authorizeBilling(customerKey, null)
+                + "\",\"customerKey\":\"" + customerKey + "\"}");
+        assertThat(key.status()).as(key.body()).isEqualTo(201);
+        Reply subscribed = post("/api/v1/subscriptions", token, "{\"billingKeyId\":\"" + key.json().path("billingKeyId")
+                .asText() + "\",\"planId\":\"pro\",\"orderName\":\"Pro plan\",\"amount\":9900,\"cycle\":\"MONTHLY\"}");
+        assertThat(subscribed.status()).as(subscribed.body()).isEqualTo(201);
+        String id = subscribed.json().path("subscriptionId").asText();
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                get("/api/v1/subscriptions/" + id, token).json().path("charges").path(0).path("status").asText())
+                .isEqualTo("DONE"));
+        return get("/api/v1/subscriptions/" + id, token).json().path("charges").path(0).path("orderId").asText();
+    }
+
     private void awaitCaughtUp(String admin) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
             for (JsonNode processor : get("/api/v1/admin/projections", admin).json().path("processors")) {
@@ -205,14 +223,27 @@ abstract class ReadModelsContract extends IntegrationTest {
                             cancel_in_progress, needs_attention
                         FROM payment_view WHERE member_id = ? ORDER BY order_id""")
                 .param(member).query().listOfRows()));
+        sums.put("subscription_view", digest(readModels.jdbc().sql("""
+                        SELECT subscription_id, member_id, billing_key_id, status, next_charge_at, charge_in_progress,
+                            in_flight_order_id, started_at, updated_at, document, last_sequence
+                        FROM subscription_view WHERE member_id = ? ORDER BY subscription_id""")
+                .param(member).query().listOfRows()));
         if (tableExists("journal_entry")) {
-            List<Map<String, Object>> rows = new ArrayList<>();
+            List<Map<String, Object>> entries = new ArrayList<>();
+            List<Map<String, Object>> lines = new ArrayList<>();
             for (String orderId : orders) {
-                rows.addAll(readModels.jdbc().sql("SELECT * FROM journal_entry WHERE subject = ? ORDER BY event_id")
+                entries.addAll(readModels.jdbc().sql("SELECT * FROM journal_entry WHERE subject = ? ORDER BY event_id")
                         .param(orderId).query().listOfRows().stream()
                         .map(ReadModelsContract::withoutRecordingColumns).toList());
+                // lines by the event their entry posts (entry ids are the database's own numbering)
+                lines.addAll(readModels.jdbc().sql("""
+                                SELECT e.event_id, l.line_no, l.account, l.debit, l.credit
+                                FROM journal_line l JOIN journal_entry e ON e.entry_id = l.entry_id
+                                WHERE e.subject = ? ORDER BY e.event_id, l.line_no""")
+                        .param(orderId).query().listOfRows());
             }
-            sums.put("journal_entry", digest(rows));
+            sums.put("journal_entry", digest(entries));
+            sums.put("journal_line", digest(lines));
         }
         return sums;
     }
