@@ -36,8 +36,9 @@ public final class EmbeddedMariaDb {
                 if ("root".equals(System.getProperty("user.name"))) {
                     config.addArg("--user=root");
                 }
-                db = PatientDb.install(config.build());
-                db.start();
+                DB server = PatientDb.install(config.build());
+                server.start();
+                db = server; // only a server that started is shared: a failed start is tried again
             }
             db.createDB(name);
             return "jdbc:mariadb://127.0.0.1:" + port + "/" + name;
