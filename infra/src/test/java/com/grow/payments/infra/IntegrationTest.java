@@ -41,6 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
 public abstract class IntegrationTest {
 
     protected static final ObjectMapper JSON = new ObjectMapper();
+    protected static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @LocalServerPort
@@ -99,6 +100,36 @@ public abstract class IntegrationTest {
         String basic = java.util.Base64.getEncoder().encodeToString((tossSecretKey + ":").getBytes());
         return send(request(sandbox().baseUrl(), path, null).header("Authorization", "Basic " + basic)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Toss's own record of the payment (the sandbox, called as Toss's API), with its secret. */
+    protected JsonNode atToss(String orderId) {
+        String basic = java.util.Base64.getEncoder().encodeToString((tossSecretKey + ":").getBytes());
+        return send(request(sandbox().baseUrl(), "/v1/payments/orders/" + orderId, null)
+                .header("Authorization", "Basic " + basic).GET()).json();
+    }
+
+    /** A webhook as Toss posts it: the transmission id and time headers, the body as given. */
+    protected Reply webhook(String body, String transmissionId, java.time.OffsetDateTime at) {
+        return send(request(baseUrl(), "/api/v1/webhooks/toss", null)
+                .header("Content-Type", "application/json")
+                .header("tosspayments-webhook-transmission-id", transmissionId)
+                .header("tosspayments-webhook-transmission-time", at.toString())
+                .header("tosspayments-webhook-transmission-retried-count", "0")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A webhook sent now, under a new transmission id. */
+    protected Reply webhook(String body) {
+        return webhook(body, "whtrans_" + java.util.UUID.randomUUID(), java.time.OffsetDateTime.now(SEOUL));
+    }
+
+    /** Toss's DEPOSIT_CALLBACK body for a virtual account. */
+    protected static String depositCallback(String orderId, String secret, String status) {
+        String createdAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")
+                .format(java.time.OffsetDateTime.now(SEOUL));
+        return "{\"createdAt\":\"" + createdAt + "\",\"secret\":\"" + secret + "\",\"status\":\"" + status
+                + "\",\"transactionKey\":\"tx_" + java.util.UUID.randomUUID() + "\",\"orderId\":\"" + orderId + "\"}";
     }
 
     protected String status(String orderId, String token) {

@@ -9,7 +9,6 @@ import com.grow.payments.sagas.billing.BillingKeyVault;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -87,12 +86,5 @@ class LogsIT extends IntegrationTest {
             assertThat(line.path("traceId").asText()).isEqualTo(traceId);
         });
         assertThat(lines).allSatisfy(line -> assertThat(line.has("@timestamp") && line.has("level")).isTrue());
-    }
-
-    /** Toss's own record of the payment, with its secret. */
-    private JsonNode atToss(String orderId) {
-        String basic = Base64.getEncoder().encodeToString((tossSecretKey + ":").getBytes());
-        return send(request(sandbox().baseUrl(), "/v1/payments/orders/" + orderId, null)
-                .header("Authorization", "Basic " + basic).GET()).json();
     }
 }

@@ -10,12 +10,9 @@ import com.grow.payments.infra.events.TopicTail.Received;
 import com.grow.payments.sandbox.FaultKind;
 import com.grow.payments.sandbox.FaultPlan;
 import com.grow.payments.sandbox.SandboxClock;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 class IntegrationEventFlowsIT extends IntegrationTest {
 
     private static final Duration DELIVERY = Duration.ofSeconds(30);
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final String REFUND_ACCOUNT =
             "\"refundReceiveAccount\":{\"bank\":\"20\",\"accountNumber\":\"1234567890\",\"holderName\":\"김그로\"}";
 
@@ -404,28 +400,6 @@ class IntegrationEventFlowsIT extends IntegrationTest {
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         assertThat(opened.json().path("status").asText()).isEqualTo("WAITING_FOR_DEPOSIT");
         return opened.json();
-    }
-
-    /** Toss's own record of the payment, with its secret (what only Toss and we know). */
-    private JsonNode atToss(String orderId) {
-        String basic = java.util.Base64.getEncoder().encodeToString((tossSecretKey + ":").getBytes());
-        return send(request(sandbox().baseUrl(), "/v1/payments/orders/" + orderId, null)
-                .header("Authorization", "Basic " + basic).GET()).json();
-    }
-
-    private Reply webhook(String body) {
-        return send(request(baseUrl(), "/api/v1/webhooks/toss", null)
-                .header("Content-Type", "application/json")
-                .header("tosspayments-webhook-transmission-id", "whtrans_" + UUID.randomUUID())
-                .header("tosspayments-webhook-transmission-time", OffsetDateTime.now(SEOUL).toString())
-                .header("tosspayments-webhook-transmission-retried-count", "0")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String depositCallback(String orderId, String secret, String status) {
-        String createdAt = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").format(OffsetDateTime.now(SEOUL));
-        return "{\"createdAt\":\"" + createdAt + "\",\"secret\":\"" + secret + "\",\"status\":\"" + status
-                + "\",\"transactionKey\":\"tx_" + UUID.randomUUID() + "\",\"orderId\":\"" + orderId + "\"}";
     }
 
     private String billingKey(String token, String card) {

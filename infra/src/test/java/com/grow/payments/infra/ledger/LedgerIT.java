@@ -5,22 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.grow.payments.infra.IntegrationTest;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The ledger on the real service: money facts journaled from the event store, balanced, ADMIN only. */
 class LedgerIT extends IntegrationTest {
 
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
     private static final Duration PROJECTED = Duration.ofSeconds(20);
 
     private String admin() {
@@ -190,25 +184,4 @@ class LedgerIT extends IntegrationTest {
     }
 
     // --- Toss's side of a virtual account (as VirtualAccountWebhookIT plays it)
-
-    private JsonNode atToss(String orderId) {
-        String basic = java.util.Base64.getEncoder().encodeToString((tossSecretKey + ":").getBytes());
-        return send(request(sandbox().baseUrl(), "/v1/payments/orders/" + orderId, null)
-                .header("Authorization", "Basic " + basic).GET()).json();
-    }
-
-    private Reply webhook(String body) {
-        return send(request(baseUrl(), "/api/v1/webhooks/toss", null)
-                .header("Content-Type", "application/json")
-                .header("tosspayments-webhook-transmission-id", "whtrans_" + UUID.randomUUID())
-                .header("tosspayments-webhook-transmission-time", OffsetDateTime.now(SEOUL).toString())
-                .header("tosspayments-webhook-transmission-retried-count", "0")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private static String depositCallback(String orderId, String secret, String status) {
-        String createdAt = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").format(OffsetDateTime.now(SEOUL));
-        return "{\"createdAt\":\"" + createdAt + "\",\"secret\":\"" + secret + "\",\"status\":\"" + status
-                + "\",\"transactionKey\":\"tx_" + UUID.randomUUID() + "\",\"orderId\":\"" + orderId + "\"}";
-    }
 }

@@ -8,8 +8,6 @@ import com.grow.payments.infra.IntegrationTest;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,39 +18,12 @@ import org.junit.jupiter.api.Test;
 /** Virtual accounts and Toss's webhooks: verified, deduplicated, never trusted blindly. */
 class VirtualAccountWebhookIT extends IntegrationTest {
 
-    private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
 
     private JsonNode openAccount(String token, long amount) {
         Reply opened = post("/api/v1/virtual-accounts", token, "{\"orderName\":\"Ceramics class\",\"amount\":" + amount
                 + ",\"bank\":\"20\",\"customerName\":\"김그로\",\"validHours\":24}");
         assertThat(opened.status()).as(opened.body()).isEqualTo(201);
         return opened.json();
-    }
-
-    /** Toss's own record of the payment, with its secret (what only Toss and we know). */
-    private JsonNode atToss(String orderId) {
-        String basic = java.util.Base64.getEncoder().encodeToString((tossSecretKey + ":").getBytes());
-        return send(request(sandbox().baseUrl(), "/v1/payments/orders/" + orderId, null)
-                .header("Authorization", "Basic " + basic).GET()).json();
-    }
-
-    private Reply webhook(String body, String transmissionId, OffsetDateTime at) {
-        return send(request(baseUrl(), "/api/v1/webhooks/toss", null)
-                .header("Content-Type", "application/json")
-                .header("tosspayments-webhook-transmission-id", transmissionId)
-                .header("tosspayments-webhook-transmission-time", at.toString())
-                .header("tosspayments-webhook-transmission-retried-count", "0")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    private Reply webhook(String body) {
-        return webhook(body, "whtrans_" + UUID.randomUUID(), OffsetDateTime.now(SEOUL));
-    }
-
-    private static String depositCallback(String orderId, String secret, String status) {
-        String createdAt = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").format(OffsetDateTime.now(SEOUL));
-        return "{\"createdAt\":\"" + createdAt + "\",\"secret\":\"" + secret + "\",\"status\":\"" + status
-                + "\",\"transactionKey\":\"tx_" + UUID.randomUUID() + "\",\"orderId\":\"" + orderId + "\"}";
     }
 
     private static String statusChanged(String orderId, String status) {
