@@ -1,5 +1,6 @@
 package com.grow.payments.infra.admin;
 
+import com.grow.payments.infra.metrics.ProcessorLagMetrics;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import java.util.ArrayList;
@@ -157,7 +158,6 @@ public class ProjectionAdminController {
     }
 
     private long head() {
-        TrackingToken head = eventStore.createHeadToken();
-        return head == null ? -1 : head.position().orElse(-1);
+        return ProcessorLagMetrics.headOf(eventStore);
     }
 }

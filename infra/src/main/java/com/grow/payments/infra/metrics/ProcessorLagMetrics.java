@@ -25,8 +25,9 @@ public class ProcessorLagMetrics {
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
     private final MeterRegistry registry;
+    private boolean headRead;
     private long headReadAt;
-    private long head = -1;
+    private long head;
 
     public ProcessorLagMetrics(EventProcessingConfiguration processing, EventStore eventStore, MeterRegistry registry) {
         this.processing = processing;
@@ -58,11 +59,17 @@ public class ProcessorLagMetrics {
 
     private synchronized long head() {
         long now = System.nanoTime();
-        if (head < 0 || now - headReadAt > HEAD_MAX_AGE_NANOS) {
-            TrackingToken token = eventStore.createHeadToken();
-            head = token == null ? 0 : token.position().orElse(0);
+        if (!headRead || now - headReadAt > HEAD_MAX_AGE_NANOS) {
+            head = headOf(eventStore);
             headReadAt = now;
+            headRead = true;
         }
         return head;
+    }
+
+    /** The global index of the newest event in the store; -1 when it is empty, where a processor that has handled nothing stands. */
+    public static long headOf(EventStore eventStore) {
+        TrackingToken token = eventStore.createHeadToken();
+        return token == null ? -1 : token.position().orElse(-1);
     }
 }
