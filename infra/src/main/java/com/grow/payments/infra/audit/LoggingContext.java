@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.axonframework.config.ConfigurerModule;
-import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.MetaData;
@@ -100,15 +99,11 @@ public class LoggingContext {
         }
     }
 
-    /** The order a message is about: a payment event's aggregate, or a command's {@code orderId}. */
+    /** The order a message is about: a payment event's order, or a command's (or other event's) {@code orderId}. */
     static String orderOf(Message<?> message) {
         Object payload = message.getPayload();
         if (payload instanceof com.grow.payments.shared.payment.PaymentEvent event) {
             return event.orderId().value();
-        }
-        if (message instanceof DomainEventMessage<?> domain && payload != null
-                && payload.getClass().getPackageName().endsWith(".payment")) {
-            return domain.getAggregateIdentifier();
         }
         if (payload != null && payload.getClass().isRecord()) {
             for (RecordComponent component : payload.getClass().getRecordComponents()) {
