@@ -127,6 +127,7 @@ public final class Bench {
         opts.put("seedMaxSeconds", options.seedMax().toMillis() / 1000.0);
         opts.put("seedUsers", options.seedUsers());
         opts.put("heap", options.heap());
+        opts.put("jvmArgs", options.jvmArgs());
         opts.put("historyPollMs", options.pollInterval().toMillis());
         opts.put("historyPageSize", Load.HISTORY_PAGE);
         run.put("options", opts);

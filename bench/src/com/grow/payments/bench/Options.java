@@ -24,6 +24,7 @@ record Options(
         Duration seedMax,
         int seedUsers,
         String heap,
+        List<String> jvmArgs,
         Duration pollInterval,
         Path jar,
         Path resultsDir,
@@ -52,6 +53,8 @@ record Options(
               --seed-max D             give up seeding after D and replay what exists (7m; quick 0s)
               --seed-users N           closed-loop users while seeding (64)
               --heap S                 the service's -Xmx (512m)
+              --jvm-args "A B"         more options for the service's JVM, e.g. a JFR recording to profile
+                                       a run ("-XX:StartFlightRecording=filename=x.jfr"); kept in the results
               --poll-interval D        history polls while waiting for a confirmed payment (10ms)
               --jar PATH               the service (infra/target/grow-payments.jar)
               --results DIR            where <date>.json goes (bench/results)
@@ -104,6 +107,7 @@ record Options(
                 d.duration("seed-max", "7m", "0s"),
                 d.integer("seed-users", 64, 64),
                 d.text("heap", "512m"),
+                Arrays.stream(d.text("jvm-args", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList(),
                 d.duration("poll-interval", "10ms", "10ms"),
                 repo.resolve(d.text("jar", "infra/target/grow-payments.jar")),
                 repo.resolve(d.text("results", "bench/results")),

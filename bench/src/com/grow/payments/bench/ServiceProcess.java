@@ -37,6 +37,7 @@ final class ServiceProcess {
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-Xmx" + options.heap());
         command.add("-Xlog:gc:file=" + gcLog + ":" + GcLog.DECORATIONS);
+        command.addAll(options.jvmArgs());
         command.add("-jar");
         command.add(options.jar().toString());
         command.add("--spring.profiles.active=standalone");
