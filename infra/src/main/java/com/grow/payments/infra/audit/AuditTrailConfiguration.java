@@ -12,6 +12,7 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -48,8 +49,10 @@ public class AuditTrailConfiguration {
     @Bean
     HashChainInterceptor hashChainInterceptor(EventStore eventStore,
                                               @Qualifier("eventSerializer") Serializer eventSerializer,
-                                              StoredEvents storedEvents) {
-        HashChainInterceptor interceptor = new HashChainInterceptor(eventSerializer, storedEvents);
+                                              StoredEvents storedEvents,
+                                              @Value("${payments.audit.remembered-links:10000}") int remembered) {
+        HashChainInterceptor interceptor = new HashChainInterceptor(eventSerializer, storedEvents,
+                Math.max(remembered, 1));
         eventStore.registerDispatchInterceptor(interceptor);
         return interceptor;
     }

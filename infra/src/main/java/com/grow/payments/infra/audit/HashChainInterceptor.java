@@ -1,5 +1,6 @@
 package com.grow.payments.infra.audit;
 
+import com.grow.payments.infra.support.BoundedLru;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +20,9 @@ import org.axonframework.serialization.Serializer;
  * of work prepares to commit, just before the events are appended in the same transaction.
  * <p>
  * The previous hash comes from this unit of work when one command applies several events, else
- * from the stored event just before (one indexed read). Two writers of one aggregate cannot both
+ * from the last link this instance committed for the aggregate, else from the stored event just
+ * before (one indexed read). A committed link never changes, so remembering it is safe; a link
+ * another instance added since is simply not the one asked for, and is read. Two writers of one aggregate cannot both
  * extend the chain: the store's unique (aggregate, sequence) refuses the second, whose command is
  * retried and hashes again.
  */
@@ -33,10 +36,12 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
 
     private final Serializer eventSerializer;
     private final StoredEvents stored;
+    private final BoundedLru<String, Head> committed;
 
-    HashChainInterceptor(Serializer eventSerializer, StoredEvents stored) {
+    HashChainInterceptor(Serializer eventSerializer, StoredEvents stored, int remembered) {
         this.eventSerializer = eventSerializer;
         this.stored = stored;
+        this.committed = new BoundedLru<>(remembered);
     }
 
     @Override
@@ -58,7 +63,11 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
                 payload.getType().getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
                 chainedValues(event.getMetaData()), payload.getData());
         String hash = ChainHash.of(previousHash(aggregate, sequence, heads), link);
-        heads.put(aggregate, new Head(sequence, hash));
+        Head head = new Head(sequence, hash);
+        heads.put(aggregate, head);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().afterCommit(uow -> committed.put(aggregate, head));
+        }
         return event.andMetaData(Map.of(AuditMetaData.CHAIN_HASH, hash));
     }
 
@@ -70,6 +79,10 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
         Head head = heads.get(aggregate);
         if (head != null && head.sequenceNumber() == sequence - 1) {
             return head.hash();
+        }
+        Head last = committed.get(aggregate);
+        if (last != null && last.sequenceNumber() == sequence - 1) {
+            return last.hash();
         }
         return stored.chainHashAt(aggregate, sequence - 1).orElse(ChainHash.GENESIS);
     }

@@ -1,7 +1,5 @@
 package com.grow.payments.infra.support;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -24,7 +22,7 @@ public final class AggregateFoldCache<S> {
     private final EventStore eventStore;
     private final Function<Object, S> initial;
     private final BiFunction<S, Object, S> fold;
-    private final Map<String, Entry<S>> entries;
+    private final BoundedLru<String, Entry<S>> entries;
 
     /**
      * @param initial the state before an aggregate's first event, given any of its events
@@ -35,22 +33,14 @@ public final class AggregateFoldCache<S> {
         this.eventStore = eventStore;
         this.initial = initial;
         this.fold = fold;
-        this.entries = new LinkedHashMap<>(Math.min(size, 1024), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry<S>> eldest) {
-                return size() > size;
-            }
-        };
+        this.entries = new BoundedLru<>(size);
     }
 
     /** The aggregate's state just before this event. */
     public S before(DomainEventMessage<?> event) {
         String aggregateId = event.getAggregateIdentifier();
         long sequence = event.getSequenceNumber();
-        Entry<S> cached;
-        synchronized (entries) {
-            cached = entries.get(aggregateId);
-        }
+        Entry<S> cached = entries.get(aggregateId);
         if (cached != null && cached.sequence() == sequence - 1) {
             return cached.state();
         }
@@ -72,9 +62,7 @@ public final class AggregateFoldCache<S> {
     /** Folds the event into the state before it, remembers and returns the state after it. */
     public S after(DomainEventMessage<?> event, S before) {
         S state = fold.apply(before, event.getPayload());
-        synchronized (entries) {
-            entries.put(event.getAggregateIdentifier(), new Entry<>(event.getSequenceNumber(), state));
-        }
+        entries.put(event.getAggregateIdentifier(), new Entry<>(event.getSequenceNumber(), state));
         return state;
     }
 }

@@ -28,7 +28,7 @@ class HashChainInterceptorTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private final StoredEvents stored = mock(StoredEvents.class);
-    private final HashChainInterceptor interceptor = new HashChainInterceptor(serializer, stored);
+    private final HashChainInterceptor interceptor = new HashChainInterceptor(serializer, stored, 100);
 
     private static DomainEventMessage<Happened> event(long sequence, long amount) {
         return new GenericDomainEventMessage<>("Payment", "ord_hash01", sequence, new Happened("ord_hash01", amount),
@@ -85,5 +85,35 @@ class HashChainInterceptorTest {
 
         assertThat(intercept(List.of(third)).get(0).getMetaData())
                 .containsEntry("chainHash", expected(ChainHash.GENESIS, third, serializer));
+    }
+
+    @Test
+    void the_next_command_chains_onto_the_link_this_instance_committed_without_reading_the_store() {
+        DomainEventMessage<Happened> first = event(0, 1000);
+        DefaultUnitOfWork<?> firstCommand = DefaultUnitOfWork.startAndGet(null);
+        intercept(List.of(first));
+        firstCommand.commit();
+
+        DomainEventMessage<Happened> second = event(1, 2000);
+        DefaultUnitOfWork<?> secondCommand = DefaultUnitOfWork.startAndGet(null);
+        try {
+            assertThat(intercept(List.of(second)).get(0).getMetaData()).containsEntry("chainHash",
+                    expected(expected(ChainHash.GENESIS, first, serializer), second, serializer));
+            verify(stored, never()).chainHashAt(anyString(), anyLong());
+        } finally {
+            secondCommand.rollback();
+        }
+    }
+
+    @Test
+    void a_link_whose_unit_of_work_rolled_back_is_not_remembered() {
+        DefaultUnitOfWork<?> refused = DefaultUnitOfWork.startAndGet(null);
+        intercept(List.of(event(0, 1000)));
+        refused.rollback();
+        when(stored.chainHashAt("ord_hash01", 0)).thenReturn(Optional.of("cd".repeat(32)));
+
+        DomainEventMessage<Happened> second = event(1, 2000);
+        assertThat(intercept(List.of(second)).get(0).getMetaData())
+                .containsEntry("chainHash", expected("cd".repeat(32), second, serializer));
     }
 }
