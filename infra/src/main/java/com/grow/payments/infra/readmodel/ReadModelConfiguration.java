@@ -15,7 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -91,7 +90,7 @@ public class ReadModelConfiguration {
         log.info("read models in {} ({})", separate ? "their own database" : "the event store's database", vendor);
         PlatformTransactionManager transactions = separate ? new DataSourceTransactionManager(dataSource)
                 : eventStoreTransactions;
-        return new ReadModelStore(JdbcClient.create(dataSource), vendor, new TransactionTemplate(transactions));
+        return new ReadModelStore(dataSource, vendor, new TransactionTemplate(transactions));
     }
 
     static Vendor vendorOf(DataSource dataSource) {

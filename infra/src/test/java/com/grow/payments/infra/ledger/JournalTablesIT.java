@@ -57,7 +57,7 @@ class JournalTablesIT {
                     .table("read_model_schema_history")
                     .load()
                     .migrate();
-            return new ReadModelStore(JdbcClient.create(dataSource), v,
+            return new ReadModelStore(dataSource, v,
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
         });
     }

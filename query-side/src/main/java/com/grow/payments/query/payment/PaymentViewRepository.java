@@ -8,7 +8,10 @@ import com.grow.payments.shared.payment.PaymentView;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,30 +38,29 @@ public class PaymentViewRepository {
         this.json = json;
     }
 
-    /** The row of a new checkout; a second delivery of the checkout changes nothing. */
-    public void insert(PaymentView view, long sequence, Instant at) {
-        jdbc.sql(store.insertIgnoringDuplicate("payment_view",
-                        "order_id, member_id, payment_key, order_name, method, status, total_amount, balance_amount, "
-                                + "currency, requested_at, approved_at, due_date, document, last_sequence, updated_at, "
-                                + "cancel_in_progress, needs_attention",
-                        ":orderId, :memberId, :paymentKey, :orderName, :method, :status, :totalAmount, :balanceAmount, "
-                                + ":currency, :requestedAt, :approvedAt, :dueDate, :document, :sequence, :updatedAt, "
-                                + ":cancelInProgress, :needsAttention",
-                        List.of("order_id")))
-                .paramSource(columns(view, sequence, at))
-                .update();
+    private static final String INSERT_COLUMNS = "order_id, member_id, payment_key, order_name, method, status, "
+            + "total_amount, balance_amount, currency, requested_at, approved_at, due_date, document, last_sequence, "
+            + "updated_at, cancel_in_progress, needs_attention";
+    private static final String INSERT_VALUES = ":orderId, :memberId, :paymentKey, :orderName, :method, :status, "
+            + ":totalAmount, :balanceAmount, :currency, :requestedAt, :approvedAt, :dueDate, :document, :sequence, "
+            + ":updatedAt, :cancelInProgress, :needsAttention";
+    private static final String UPDATE = """
+            UPDATE payment_view SET payment_key = :paymentKey, method = :method, status = :status,
+                total_amount = :totalAmount, balance_amount = :balanceAmount, approved_at = :approvedAt,
+                due_date = :dueDate,
+                document = :document, last_sequence = :sequence, updated_at = :updatedAt,
+                cancel_in_progress = :cancelInProgress, needs_attention = :needsAttention
+            WHERE order_id = :orderId AND last_sequence < :sequence""";
+
+    /** New orders' rows, in one batch; a row already there (a checkout delivered again) is left as it is. */
+    void insertAll(List<PaymentViewBatch.Row> rows) {
+        store.batch(store.insertIgnoringDuplicate("payment_view", INSERT_COLUMNS, INSERT_VALUES, List.of("order_id")),
+                rows.stream().map(row -> columns(row.view(), row.lastSequence(), row.at())).toList());
     }
 
-    public void update(PaymentView view, long sequence, Instant at) {
-        jdbc.sql("""
-                UPDATE payment_view SET payment_key = :paymentKey, method = :method, status = :status,
-                    total_amount = :totalAmount, balance_amount = :balanceAmount, approved_at = :approvedAt,
-                    due_date = :dueDate,
-                    document = :document, last_sequence = :sequence, updated_at = :updatedAt,
-                    cancel_in_progress = :cancelInProgress, needs_attention = :needsAttention
-                WHERE order_id = :orderId AND last_sequence < :sequence""")
-                .paramSource(columns(view, sequence, at))
-                .update();
+    /** Stored rows, in one batch; a row that already holds a later event is left as it is. */
+    void updateAll(List<PaymentViewBatch.Row> rows) {
+        store.batch(UPDATE, rows.stream().map(row -> columns(row.view(), row.lastSequence(), row.at())).toList());
     }
 
     public Optional<StoredView> find(String orderId) {
@@ -66,6 +68,20 @@ public class PaymentViewRepository {
                 .param(orderId)
                 .query((rs, row) -> new StoredView(json.read(rs.getString(1), PaymentView.class), rs.getLong(2)))
                 .optional();
+    }
+
+    /** The stored rows of these orders, by order id; orders without a row are absent. */
+    Map<String, StoredView> findAll(Collection<String> orderIds) {
+        Map<String, StoredView> found = new HashMap<>();
+        if (!orderIds.isEmpty()) {
+            jdbc.sql("SELECT order_id, document, last_sequence FROM payment_view WHERE order_id IN (:orderIds)")
+                    .param("orderIds", orderIds)
+                    .query((rs, row) -> Map.entry(rs.getString(1),
+                            new StoredView(json.read(rs.getString(2), PaymentView.class), rs.getLong(3))))
+                    .list()
+                    .forEach(row -> found.put(row.getKey(), row.getValue()));
+        }
+        return found;
     }
 
     public PageView<PaymentView> page(Filter filter, int page, int size) {

@@ -2,6 +2,9 @@ package com.grow.payments.query.support;
 
 import java.util.List;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,18 +25,27 @@ public final class ReadModelStore {
         POSTGRESQL, MYSQL
     }
 
+    private final NamedParameterJdbcTemplate named;
     private final JdbcClient jdbc;
     private final Vendor vendor;
     private final TransactionTemplate transactions;
 
-    public ReadModelStore(JdbcClient jdbc, Vendor vendor, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    public ReadModelStore(DataSource dataSource, Vendor vendor, TransactionTemplate transactions) {
+        this.named = new NamedParameterJdbcTemplate(dataSource);
+        this.jdbc = JdbcClient.create(named);
         this.vendor = vendor;
         this.transactions = transactions;
     }
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** One statement run for each parameter set, sent to the database together. */
+    public void batch(String sql, List<? extends SqlParameterSource> rows) {
+        if (!rows.isEmpty()) {
+            named.batchUpdate(sql, rows.toArray(SqlParameterSource[]::new));
+        }
     }
 
     public Vendor vendor() {
