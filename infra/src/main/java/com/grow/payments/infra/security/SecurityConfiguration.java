@@ -74,13 +74,15 @@ public class SecurityConfiguration {
 
     @Bean
     @ConditionalOnProperty("payments.security.jwt.hmac-secret")
-    public JwtDecoder hmacJwtDecoder(@Value("${payments.security.jwt.hmac-secret}") String secret) {
+    public JwtDecoder hmacJwtDecoder(@Value("${payments.security.jwt.hmac-secret}") String secret,
+                                     @Value("${payments.security.jwt.remembered-tokens:4096}") int remembered) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(HmacKeys.of(secret))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+        JwtTimestampValidator timeChecks = new JwtTimestampValidator();
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timeChecks,
                 SecurityConfiguration::requireSubjectAndExpiry));
-        return decoder;
+        return remembered > 0 ? new VerifiedTokens(decoder, timeChecks, remembered) : decoder;
     }
 
     private static OAuth2TokenValidatorResult requireSubjectAndExpiry(Jwt jwt) {
