@@ -108,6 +108,8 @@ public class PaymentOutcomes implements DisposableBean {
         private final Predicate<List<Object>> answered;
         private final CompletableFuture<List<Object>> result = new CompletableFuture<>();
         private volatile ScheduledFuture<?> poll;
+        /** The last event sequence already looked at; -2 before the first look. */
+        private volatile long seenSequence = -2;
 
         private Waiter(String aggregateId, long deadline, Predicate<List<Object>> answered) {
             this.aggregateId = aggregateId;
@@ -120,6 +122,13 @@ public class PaymentOutcomes implements DisposableBean {
                 return;
             }
             try {
+                // a poll that finds no new event decodes nothing
+                long last = loader.lastSequence(aggregateId);
+                boolean late = System.nanoTime() >= deadline;
+                if (last == seenSequence && !late) {
+                    return;
+                }
+                seenSequence = last;
                 List<Object> events = loader.events(aggregateId);
                 if (!events.isEmpty() && (answered.test(events) || System.nanoTime() >= deadline)) {
                     finish(events, null);

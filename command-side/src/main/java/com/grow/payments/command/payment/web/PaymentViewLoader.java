@@ -31,6 +31,11 @@ public class PaymentViewLoader {
         return events(orderId.value());
     }
 
+    /** The sequence number of the aggregate's last event, or -1 when it has none: one indexed read, nothing decoded. */
+    public long lastSequence(String aggregateId) {
+        return eventStore.lastSequenceNumberFor(aggregateId).orElse(-1L);
+    }
+
     /** Any aggregate's events, oldest first, from sequence 0. */
     public List<Object> events(String aggregateId) {
         return eventStore.readEvents(aggregateId, 0L).asStream()
