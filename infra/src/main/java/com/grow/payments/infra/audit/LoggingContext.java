@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -99,25 +100,38 @@ public class LoggingContext {
         }
     }
 
+    /** Each record type's {@code orderId} accessor, looked up once per type; null when it has none. */
+    private static final ClassValue<Method> ORDER_ACCESSOR = new ClassValue<>() {
+        @Override
+        protected Method computeValue(Class<?> type) {
+            if (!type.isRecord()) {
+                return null;
+            }
+            for (RecordComponent component : type.getRecordComponents()) {
+                if (component.getName().equals(ORDER_ID)) {
+                    return component.getAccessor();
+                }
+            }
+            return null;
+        }
+    };
+
     /** The order a message is about: a payment event's order, or a command's (or other event's) {@code orderId}. */
     static String orderOf(Message<?> message) {
         Object payload = message.getPayload();
         if (payload instanceof com.grow.payments.shared.payment.PaymentEvent event) {
             return event.orderId().value();
         }
-        if (payload != null && payload.getClass().isRecord()) {
-            for (RecordComponent component : payload.getClass().getRecordComponents()) {
-                if (component.getName().equals(ORDER_ID)) {
-                    try {
-                        Object value = component.getAccessor().invoke(payload);
-                        return value == null ? null : value.toString();
-                    } catch (ReflectiveOperationException e) {
-                        return null;
-                    }
-                }
-            }
+        Method accessor = payload == null ? null : ORDER_ACCESSOR.get(payload.getClass());
+        if (accessor == null) {
+            return null;
         }
-        return null;
+        try {
+            Object value = accessor.invoke(payload);
+            return value == null ? null : value.toString();
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     private static void clear() {
