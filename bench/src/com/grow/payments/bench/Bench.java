@@ -77,8 +77,8 @@ public final class Bench {
             for (Duration latency : options.sandboxLatencies()) {
                 phases.add(closedPhase(load, tokens, latency));
             }
-            if (options.pacedRate() > 0) {
-                phases.add(pacedPhase(load, tokens));
+            for (int rate : options.pacedRates()) {
+                phases.add(pacedPhase(load, tokens, rate));
             }
             result.put("phases", phases);
             result.put("replay", replay(load, tokens));
@@ -119,7 +119,7 @@ public final class Bench {
         opts.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
         opts.put("phaseSeconds", options.duration().toMillis() / 1000.0);
         opts.put("sandboxLatenciesMs", options.sandboxLatencies().stream().map(Duration::toMillis).toList());
-        opts.put("pacedRate", options.pacedRate());
+        opts.put("pacedRates", options.pacedRates());
         opts.put("pacedWorkers", options.pacedWorkers());
         opts.put("pgSeconds", options.pgDuration().toMillis() / 1000.0);
         opts.put("pgConnections", options.pgConnections());
@@ -264,18 +264,18 @@ public final class Bench {
         return phase;
     }
 
-    private Map<String, Object> pacedPhase(Load load, List<String> tokens) throws Exception {
-        String name = "paced-" + options.pacedRate() + "-per-s";
-        say(name + ": a payment every " + (1000.0 / options.pacedRate()) + " ms, up to " + options.pacedWorkers()
+    private Map<String, Object> pacedPhase(Load load, List<String> tokens, int rate) throws Exception {
+        String name = "paced-" + rate + "-per-s";
+        say(name + ": a payment every " + (1000.0 / rate) + " ms, up to " + options.pacedWorkers()
                 + " in flight, sandbox at 0 ms, " + options.duration().toSeconds() + " s");
         api.sandboxLatency(Duration.ZERO);
         Map<String, Object> phase = new LinkedHashMap<>();
         phase.put("name", name);
         phase.put("kind", "paced");
         phase.put("sandboxLatencyMs", 0);
-        phase.put("targetRate", options.pacedRate());
+        phase.put("targetRate", rate);
         phase.put("workers", options.pacedWorkers());
-        measure(phase, () -> load.paced(tokens.subList(0, options.users()), options.pacedRate(), options.pacedWorkers(),
+        measure(phase, () -> load.paced(tokens.subList(0, options.users()), rate, options.pacedWorkers(),
                 options.duration()));
         return phase;
     }

@@ -16,7 +16,7 @@ record Options(
         Duration warmup,
         Duration duration,
         List<Duration> sandboxLatencies,
-        int pacedRate,
+        List<Integer> pacedRates,
         int pacedWorkers,
         Duration pgDuration,
         int pgConnections,
@@ -41,10 +41,13 @@ record Options(
               --users N                closed-loop virtual users at 0 ms sandbox latency (64)
               --latency-users N        users for phases with sandbox latency > 0 (4 x --users): a closed
                                        loop of N users cannot exceed N / latency payments/s
-              --warmup D               warm-up before the first phase, not counted (30s; quick 10s)
+              --warmup D               warm-up before the first phase, not counted (60s; quick 10s): the JIT
+                                       compiles for minutes, measured phases should find it mostly done
               --duration D             each measured phase (60s; quick 20s)
               --sandbox-latency L,...  Toss confirm latency of the closed-loop phases (0ms,300ms)
-              --paced-rate R           open-loop phase at R payments/s, sandbox at 0 ms; 0 skips it (500)
+              --paced-rate R,...       open-loop phases at R payments/s, sandbox at 0 ms (500,40): the target's
+                                       rate, and one this machine can sustain, to show latency unsaturated;
+                                       0 skips them
               --paced-workers N        concurrent flows the paced phase may have in flight (256)
               --pg-duration D          raw PostgreSQL append loop (20s; quick 10s)
               --pg-connections N       its connections, one row per transaction each (32)
@@ -96,10 +99,10 @@ record Options(
         Options options = new Options(quick,
                 users,
                 d.integer("latency-users", 4 * users, 4 * users),
-                d.duration("warmup", "30s", "10s"),
+                d.duration("warmup", "60s", "10s"),
                 d.duration("duration", "60s", "20s"),
                 d.durations("sandbox-latency", "0ms,300ms"),
-                d.integer("paced-rate", 500, 500),
+                d.integers("paced-rate", "500,40"),
                 d.integer("paced-workers", 256, 256),
                 d.duration("pg-duration", "20s", "10s"),
                 d.integer("pg-connections", 32, 32),
@@ -150,6 +153,12 @@ record Options(
         int integer(String key, long full, long quickValue) {
             String v = given.remove(key);
             return v != null ? Integer.parseInt(v.replace("_", "")) : (int) (quick ? quickValue : full);
+        }
+
+        List<Integer> integers(String key, String both) {
+            String v = given.remove(key);
+            return Arrays.stream((v != null ? v : both).split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                    .map(Integer::parseInt).filter(rate -> rate > 0).toList();
         }
 
         Duration duration(String key, String full, String quickValue) {
