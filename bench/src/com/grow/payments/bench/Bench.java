@@ -179,8 +179,14 @@ public final class Bench {
         }
     }
 
+    /** A command line as it can be shown: the (throwaway) Toss secret key masked. */
+    private static String masked(List<String> command) {
+        return String.join(" ", command).replaceAll("(secret-key=test_sk_)\\w+", "$1****");
+    }
+
     private void startService() throws Exception {
-        say("starting the service: " + String.join(" ", service.command));
+        say("starting the Toss sandbox (its own JVM): " + masked(service.sandboxCommand));
+        say("starting the service: " + masked(service.command));
         api = new Api(service.port, service.sandboxPort);
         service.start();
         Duration ready = service.awaitReady(api, Duration.ofMinutes(5));
@@ -209,7 +215,7 @@ public final class Bench {
         }
         service.postmaster(pgPort.getAsInt(), ProcFs.postmasterOn(pgPort.getAsInt()));
         postgres = new Postgres(options.jar(), options.workDir(), pgPort.getAsInt());
-        monitor = new Monitor(service.pid(), ProcFs.postmasterOn(pgPort.getAsInt()), service.gcLog, api);
+        monitor = new Monitor(service.pid(), service.sandboxPid(), ProcFs.postmasterOn(pgPort.getAsInt()), service.gcLog, api);
         admin = api.token("bench-admin", "ADMIN");
     }
 

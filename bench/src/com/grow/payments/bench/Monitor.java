@@ -15,11 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Monitor {
 
     /** Where a phase began. */
-    record Mark(Instant at, long nanos, long[] machine, long service, long postgres, long bench,
+    record Mark(Instant at, long nanos, long[] machine, long service, long postgres, long sandbox, long bench,
                 Map<String, Double> threads) {
     }
 
     private final long servicePid;
+    private final long sandboxPid;
     private final OptionalLong postmaster;
     private final Path gcLog;
     private final Api api;
@@ -28,8 +29,9 @@ final class Monitor {
     private volatile Prometheus.GaugeMax processorLag = new Prometheus.GaugeMax();
     private volatile boolean running = true;
 
-    Monitor(long servicePid, OptionalLong postmaster, Path gcLog, Api api) {
+    Monitor(long servicePid, long sandboxPid, OptionalLong postmaster, Path gcLog, Api api) {
         this.servicePid = servicePid;
+        this.sandboxPid = sandboxPid;
         this.postmaster = postmaster;
         this.gcLog = gcLog;
         this.api = api;
@@ -65,7 +67,7 @@ final class Monitor {
         processorLag = new Prometheus.GaugeMax();
         return new Mark(Instant.now(), System.nanoTime(), ProcFs.machineTicks(), ProcFs.treeCpuTicks(servicePid),
                 postmaster.isPresent() ? ProcFs.treeCpuTicks(postmaster.getAsLong()) : 0,
-                ProcFs.cpuTicks(benchPid), threads);
+                ProcFs.cpuTicks(sandboxPid), ProcFs.cpuTicks(benchPid), threads);
     }
 
     /** CPU (in cores busy), memory, GC and processor lag since the mark. */
@@ -73,7 +75,8 @@ final class Monitor {
         long[] machine = ProcFs.machineTicks();
         long service = ProcFs.treeCpuTicks(servicePid) - mark.service();
         long postgres = postmaster.isPresent() ? ProcFs.treeCpuTicks(postmaster.getAsLong()) - mark.postgres() : 0;
-        // the benchmark's own process only: the service is its child
+        long sandbox = ProcFs.cpuTicks(sandboxPid) - mark.sandbox();
+        // the benchmark's own process only: the service and the sandbox are its children
         long bench = ProcFs.cpuTicks(benchPid) - mark.bench();
         long busy = machine[0] - mark.machine()[0];
         double seconds = (System.nanoTime() - mark.nanos()) / 1e9;
@@ -82,8 +85,9 @@ final class Monitor {
         cpu.put("machineBusy", Samples.round(busy / perCore));
         cpu.put("service", Samples.round(service / perCore));
         cpu.put("postgres", Samples.round(postgres / perCore));
+        cpu.put("tossSandbox", Samples.round(sandbox / perCore));
         cpu.put("benchmark", Samples.round(bench / perCore));
-        cpu.put("other", Samples.round(Math.max(0, busy - service - postgres - bench) / perCore));
+        cpu.put("other", Samples.round(Math.max(0, busy - service - postgres - sandbox - bench) / perCore));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("cpuCores", cpu);
         out.put("serviceRssMaxMb", maxRssKb.get() / 1024);

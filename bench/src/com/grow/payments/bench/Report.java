@@ -177,8 +177,9 @@ final class Report {
                     out.append(String.format("errors in %s: %s%n", p.get("name"), errors));
                 }
                 Map<String, Object> cpu = (Map<String, Object>) ((Map<String, Object>) p.get("resources")).get("cpuCores");
-                out.append(String.format("cpu in %s: service %s, postgres %s, benchmark %s, other processes %s cores%n",
-                        p.get("name"), cpu.get("service"), cpu.get("postgres"), cpu.get("benchmark"), cpu.get("other")));
+                out.append(String.format("cpu in %s: service %s, postgres %s, toss sandbox %s, benchmark %s, other processes %s cores%n",
+                        p.get("name"), cpu.get("service"), cpu.get("postgres"), cpu.get("tossSandbox"), cpu.get("benchmark"),
+                        cpu.get("other")));
                 Map<String, Object> threads = (Map<String, Object>) ((Map<String, Object>) p.get("resources")).get("serviceThreadsCpuCores");
                 if (threads != null && !threads.isEmpty()) {
                     StringBuilder top = new StringBuilder();

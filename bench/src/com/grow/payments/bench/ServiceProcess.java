@@ -31,10 +31,26 @@ final class ServiceProcess {
     private int postgresPort;
     private boolean stopped;
 
+    /** Toss's stand-in, in a JVM of its own: it keeps every payment in memory, as Toss keeps them, and that is not the service's heap. */
+    final List<String> sandboxCommand = new ArrayList<>();
+    final Path sandboxLog;
+    private Process sandbox;
+
     ServiceProcess(Options options, Path runDir) {
         this.log = runDir.resolve("service.log");
         this.gcLog = runDir.resolve("gc.log");
-        command.add(ProcessHandle.current().info().command().orElse("java"));
+        this.sandboxLog = runDir.resolve("sandbox.log");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String secretKey = "test_sk_bench" + Long.toHexString(System.nanoTime());
+        sandboxCommand.add(java);
+        sandboxCommand.add("-Xmx1g");
+        sandboxCommand.add("-cp");
+        sandboxCommand.add(options.jar().toString());
+        sandboxCommand.add("-Dloader.main=com.grow.payments.sandbox.TossSandbox");
+        sandboxCommand.add("org.springframework.boot.loader.launch.PropertiesLauncher");
+        sandboxCommand.add("--port=" + sandboxPort);
+        sandboxCommand.add("--secret-key=" + secretKey);
+        command.add(java);
         command.add("-Xmx" + options.heap());
         command.add("-Xlog:gc:file=" + gcLog + ":" + GcLog.DECORATIONS);
         command.addAll(options.jvmArgs());
@@ -42,11 +58,20 @@ final class ServiceProcess {
         command.add(options.jar().toString());
         command.add("--spring.profiles.active=standalone");
         command.add("--server.port=" + port);
-        command.add("--payments.sandbox.port=" + sandboxPort);
+        command.add("--toss.base-url=http://127.0.0.1:" + sandboxPort);
+        command.add("--toss.secret-key=" + secretKey);
         command.add("--payments.standalone.kafka-port=0");
     }
 
     void start() throws IOException {
+        sandbox = new ProcessBuilder(sandboxCommand).redirectErrorStream(true).redirectOutput(sandboxLog.toFile()).start();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!listening(sandboxPort)) {
+            if (!sandbox.isAlive() || System.nanoTime() > deadline) {
+                throw new IOException("the Toss sandbox did not start; see " + sandboxLog);
+            }
+            Load.sleep(100_000_000L);
+        }
         spawnedAt = System.nanoTime();
         spawnedInstant = java.time.Instant.now();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -58,6 +83,18 @@ final class ServiceProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    long sandboxPid() {
+        return sandbox.pid();
+    }
+
+    private static boolean listening(int port) {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     boolean alive() {
@@ -125,6 +162,10 @@ final class ServiceProcess {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (sandbox != null) {
+                sandbox.destroy();
+            }
         }
     }
 
