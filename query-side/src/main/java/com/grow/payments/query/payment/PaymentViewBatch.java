@@ -5,10 +5,11 @@ import com.grow.payments.shared.payment.PaymentView;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,7 +50,7 @@ final class PaymentViewBatch {
     private final PaymentViewRepository views;
     private final boolean writeThrough;
     private final Map<String, Row> rows = new LinkedHashMap<>();
-    private final Map<String, Boolean> read = new HashMap<>();
+    private final Set<String> read = new HashSet<>();
 
     /** @param writeThrough write each change at once (outside a unit of work) */
     PaymentViewBatch(PaymentViewRepository views, boolean writeThrough) {
@@ -59,13 +60,13 @@ final class PaymentViewBatch {
 
     /** Reads the stored rows of these orders in one query. */
     void read(Collection<String> orderIds) {
-        List<String> unread = orderIds.stream().filter(id -> !read.containsKey(id)).toList();
+        List<String> unread = orderIds.stream().filter(id -> !read.contains(id)).toList();
         if (unread.isEmpty()) {
             return;
         }
         Map<String, StoredView> stored = views.findAll(unread);
         for (String orderId : unread) {
-            read.put(orderId, Boolean.TRUE);
+            read.add(orderId);
             StoredView view = stored.get(orderId);
             if (view != null) {
                 rows.put(orderId, new Row(view.view(), view.lastSequence(), null, true));

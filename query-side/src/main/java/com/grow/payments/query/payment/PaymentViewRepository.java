@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,11 +32,13 @@ public class PaymentViewRepository {
     private final JdbcClient jdbc;
     private final ReadModelStore store;
     private final ReadModelJson json;
+    private final String insert;
 
     public PaymentViewRepository(ReadModelStore store, ReadModelJson json) {
         this.jdbc = store.jdbc();
         this.store = store;
         this.json = json;
+        this.insert = store.insertIgnoringDuplicate("payment_view", INSERT_COLUMNS, INSERT_VALUES, List.of("order_id"));
     }
 
     private static final String INSERT_COLUMNS = "order_id, member_id, payment_key, order_name, method, status, "
@@ -54,13 +57,16 @@ public class PaymentViewRepository {
 
     /** New orders' rows, in one batch; a row already there (a checkout delivered again) is left as it is. */
     void insertAll(List<PaymentViewBatch.Row> rows) {
-        store.batch(store.insertIgnoringDuplicate("payment_view", INSERT_COLUMNS, INSERT_VALUES, List.of("order_id")),
-                rows.stream().map(row -> columns(row.view(), row.lastSequence(), row.at())).toList());
+        store.batch(insert, parameters(rows));
     }
 
     /** Stored rows, in one batch; a row that already holds a later event is left as it is. */
     void updateAll(List<PaymentViewBatch.Row> rows) {
-        store.batch(UPDATE, rows.stream().map(row -> columns(row.view(), row.lastSequence(), row.at())).toList());
+        store.batch(UPDATE, parameters(rows));
+    }
+
+    private List<MapSqlParameterSource> parameters(List<PaymentViewBatch.Row> rows) {
+        return rows.stream().map(row -> columns(row.view(), row.lastSequence(), row.at())).toList();
     }
 
     public Optional<StoredView> find(String orderId) {
@@ -122,9 +128,9 @@ public class PaymentViewRepository {
         jdbc.sql("DELETE FROM payment_view").update();
     }
 
-    private org.springframework.jdbc.core.namedparam.MapSqlParameterSource columns(PaymentView view, long sequence,
+    private MapSqlParameterSource columns(PaymentView view, long sequence,
                                                                                    Instant at) {
-        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+        return new MapSqlParameterSource()
                 .addValue("orderId", view.orderId())
                 .addValue("memberId", view.memberId())
                 .addValue("paymentKey", view.paymentKey())
