@@ -22,9 +22,9 @@ import org.axonframework.serialization.Serializer;
  * The previous hash comes from this unit of work when one command applies several events, else
  * from the last link this instance committed for the aggregate, else from the stored event just
  * before (one indexed read). A committed link never changes, so remembering it is safe; a link
- * another instance added since is simply not the one asked for, and is read. Two writers of one aggregate cannot both
- * extend the chain: the store's unique (aggregate, sequence) refuses the second, whose command is
- * retried and hashes again.
+ * another instance added since is simply not the one asked for, and is read. Two writers of one
+ * aggregate cannot both extend the chain: the store's unique (aggregate, sequence) refuses the
+ * second, whose command is retried and hashes again.
  */
 final class HashChainInterceptor implements MessageDispatchInterceptor<EventMessage<?>> {
 
