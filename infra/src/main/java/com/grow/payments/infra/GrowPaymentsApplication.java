@@ -12,6 +12,9 @@ public class GrowPaymentsApplication {
     public static void main(String[] args) {
         // no outside network here, and no usage reports from a payment service
         System.setProperty("axoniq.update-checker.disabled", System.getProperty("axoniq.update-checker.disabled", "true"));
+        // nor an advertisement for AxonIQ's hosted console in every start's log
+        System.setProperty("disable-axoniq-console-message",
+                System.getProperty("disable-axoniq-console-message", "true"));
         try {
             SpringApplication.run(GrowPaymentsApplication.class, args);
         } catch (RuntimeException startupFailed) {
