@@ -1,12 +1,15 @@
 package com.grow.payments.infra.web;
 
+import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.error.ErrorCode;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -17,12 +20,15 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import com.grow.payments.shared.Caller;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -30,9 +36,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The API as OpenAPI 3 ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): every
- * route springdoc finds on the controllers, the bearer JWT, the {@code Idempotency-Key} header on
- * every POST, and the one error body (RFC 9457 problem+json) with every stable code and an example
- * per status, so clients can be generated against the errors as well as the answers.
+ * route springdoc finds on the controllers, tagged by domain with a summary, the bearer JWT, the
+ * {@code Idempotency-Key} header on every POST, and the one error body (RFC 9457 problem+json) with
+ * the codes each operation can answer and an example per status, so clients can be generated
+ * against the errors as well as the answers.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
@@ -58,20 +65,37 @@ public class OpenApiConfiguration {
                 .addSecurityItem(new SecurityRequirement().addList("bearer"));
     }
 
-    /** Every operation: the problem+json answers it can give; every POST: the Idempotency-Key header. */
+    /**
+     * Every operation: its domain tag, summary, request example and the problem+json answers it can
+     * give, from {@code openapi/operations.yml}; every POST: the Idempotency-Key header.
+     */
     @Bean
-    public OpenApiCustomizer problemsAndIdempotency() {
+    public OpenApiCustomizer catalogueProblemsAndIdempotency() {
+        OpenApiCatalogue catalogue = OpenApiCatalogue.load();
         return openApi -> {
             openApi.getComponents().addSchemas(PROBLEM, problemSchema());
+            openApi.setTags(catalogue.tags().stream()
+                    .map(tag -> new Tag().name(tag.name()).description(tag.description())).toList());
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
-            if (method == io.swagger.v3.oas.models.PathItem.HttpMethod.POST && !path.startsWith("/api/v1/webhooks")) {
-                op.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
-                        .description("1–255 characters: the same key and body answer the first response for 24 h")
-                        .schema(new StringSchema().maxLength(255)));
-            }
-                for (Map.Entry<Integer, List<ErrorCode>> status : byStatus().entrySet()) {
-                    addProblem(op, status.getKey(), status.getValue());
+                boolean post = method == PathItem.HttpMethod.POST;
+                if (post && !path.startsWith("/api/v1/webhooks")) {
+                    op.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                            .description("1–255 characters: the same key and body answer the first response for 24 h")
+                            .schema(new StringSchema().maxLength(255)));
                 }
+                Set<ErrorCode> problems = new LinkedHashSet<>(catalogue.common());
+                if (post && op.getRequestBody() != null) {
+                    problems.addAll(catalogue.commonPost());
+                }
+                catalogue.operation(method.name(), path).ifPresent(doc -> {
+                    op.setTags(List.of(doc.tag()));
+                    op.setSummary(doc.summary());
+                    problems.addAll(doc.problems());
+                    if (doc.example() != null && op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                        op.getRequestBody().getContent().values().forEach(media -> media.setExample(doc.example()));
+                    }
+                });
+                byStatus(problems).forEach((status, codes) -> addProblem(op, status, codes));
             }));
         };
     }
@@ -96,10 +120,10 @@ public class OpenApiConfiguration {
                         .addExamples(first.name(), new Example().value(example)))));
     }
 
-    private static Map<Integer, List<ErrorCode>> byStatus() {
+    private static Map<Integer, List<ErrorCode>> byStatus(Set<ErrorCode> codes) {
         Map<Integer, List<ErrorCode>> byStatus = new TreeMap<>();
-        for (ErrorCode code : ErrorCode.values()) {
-            byStatus.computeIfAbsent(code.status(), s -> new java.util.ArrayList<>()).add(code);
+        for (ErrorCode code : codes) {
+            byStatus.computeIfAbsent(code.status(), s -> new ArrayList<>()).add(code);
         }
         return byStatus;
     }
@@ -110,14 +134,14 @@ public class OpenApiConfiguration {
         code.setEnum(Arrays.stream(ErrorCode.values()).map(Enum::name).toList());
         code.setDescription("The stable machine code; for a declined payment, Toss's own code");
         return new ObjectSchema()
-                .description("RFC 9457 problem details (CONTRACT §3)")
+                .description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().format("uri"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
                 .addProperty("instance", new StringSchema())
                 .addProperty("code", code)
-                .addProperty("errors", new io.swagger.v3.oas.models.media.ArraySchema().items(new ObjectSchema()
+                .addProperty("errors", new ArraySchema().items(new ObjectSchema()
                         .addProperty("field", new StringSchema()).addProperty("message", new StringSchema())))
                 .required(List.of("type", "title", "status", "code"));
     }

@@ -54,6 +54,38 @@ class OpenApiIT extends IntegrationTest {
                 .isEqualTo("#/components/schemas/Problem");
         assertThat(confirm.path("parameters").findValuesAsText("name")).contains("Idempotency-Key");
         assertThat(spec.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+
+        assertThat(OpenApiCatalogue.load().operations().keySet()).as("operations.yml lists what is served")
+                .containsExactlyInAnyOrderElementsOf(served);
+    }
+
+    @Test
+    void every_operation_is_tagged_by_domain_summarized_and_lists_only_its_own_problems() {
+        JsonNode spec = get("/v3/api-docs", null).json();
+        List<String> tags = new ArrayList<>();
+        spec.path("tags").forEach(tag -> tags.add(tag.path("name").asText()));
+        assertThat(tags).containsExactly("Payments", "Cancels", "Virtual accounts", "Billing keys", "Subscriptions",
+                "Webhooks", "Ledger", "Admin");
+
+        spec.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String name = op.getKey() + " " + path.getKey();
+            JsonNode operation = op.getValue();
+            assertThat(operation.path("tags")).as("tags of %s", name).hasSize(1);
+            assertThat(tags).as("tag of %s", name).contains(operation.path("tags").get(0).asText());
+            assertThat(operation.path("summary").asText()).as("summary of %s", name).isNotBlank();
+            if (operation.has("requestBody")) {
+                assertThat(operation.at("/requestBody/content/application~1json/example").isMissingNode())
+                        .as("request example of %s", name).isFalse();
+            }
+        }));
+
+        JsonNode confirm = spec.at("/paths/~1api~1v1~1payments~1confirm/post/responses");
+        assertThat(confirm.at("/402/description").asText()).contains("PAYMENT_DECLINED");
+        assertThat(confirm.at("/409/description").asText()).contains("CONFIRMATION_IN_PROGRESS")
+                .doesNotContain("PROJECTION_BUSY");
+        JsonNode balances = spec.at("/paths/~1api~1v1~1ledger~1balances/get/responses");
+        assertThat(balances.has("402")).as("the ledger never declines a payment").isFalse();
+        assertThat(balances.has("401")).isTrue();
     }
 
     @Test
