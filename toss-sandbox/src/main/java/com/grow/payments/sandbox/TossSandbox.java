@@ -379,23 +379,22 @@ public final class TossSandbox implements AutoCloseable {
         log.info("Toss sandbox on {} stopped", baseUrl);
     }
 
-    /** Standalone: {@code --port=8090 --host=127.0.0.1 --secret-key=test_sk_... --webhook-url=http://...} (keys repeatable). */
+    /**
+     * Standalone: {@code --port=8090 --host=127.0.0.1 --secret-key=test_sk_... --mid=tgrowpay
+     * --merchant=<mId>:<secretKey> --webhook-url=http://... --card-fee-bps=320 --virtual-account-fee=300
+     * --payout-delay-days=2} (keys and merchants repeatable).
+     */
     public static void main(String[] args) throws InterruptedException {
-        SandboxConfig.Builder builder = SandboxConfig.builder().port(8090);
-        for (String arg : args) {
-            if (arg.startsWith("--port=")) {
-                builder.port(Integer.parseInt(arg.substring("--port=".length())));
-            } else if (arg.startsWith("--host=")) {
-                builder.host(arg.substring("--host=".length()));
-            } else if (arg.startsWith("--secret-key=")) {
-                builder.secretKey(arg.substring("--secret-key=".length()));
-            } else if (arg.startsWith("--webhook-url=")) {
-                builder.webhookUrl(arg.substring("--webhook-url=".length()));
-            } else {
-                System.err.println("usage: TossSandbox [--port=8090] [--host=127.0.0.1] [--secret-key=test_sk_...]"
-                        + " [--webhook-url=http://host:port/path]");
-                System.exit(2);
-            }
+        SandboxConfig.Builder builder;
+        try {
+            builder = SandboxCommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: TossSandbox [--port=8090] [--host=127.0.0.1] [--secret-key=test_sk_...]"
+                    + " [--mid=tgrowpay] [--merchant=<mId>:<secretKey>]... [--webhook-url=http://host:port/path]"
+                    + " [--card-fee-bps=320] [--virtual-account-fee=300] [--payout-delay-days=2]");
+            System.exit(2);
+            return;
         }
         TossSandbox sandbox = start(builder.build());
         CountDownLatch stopped = new CountDownLatch(1);
