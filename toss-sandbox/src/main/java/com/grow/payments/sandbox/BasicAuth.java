@@ -30,7 +30,7 @@ final class BasicAuth {
             throw new TossApiException("INCORRECT_BASIC_AUTH_FORMAT");
         }
         String secretKey = decoded.substring(0, decoded.length() - 1);
-        if (!config.accepts(secretKey)) {
+        if (config.merchantOf(secretKey) == null) {
             throw new TossApiException("UNAUTHORIZED_KEY");
         }
         return secretKey;

@@ -31,16 +31,14 @@ final class BillingApi {
     private final SandboxStats stats;
     private final PaymentJson json;
     private final WebhookOutbox outbox;
-    private final String mid;
 
     BillingApi(PaymentStore store, BillingRegistry registry, SandboxStats stats, PaymentJson json,
-               WebhookOutbox outbox, String mid) {
+               WebhookOutbox outbox) {
         this.store = store;
         this.registry = registry;
         this.stats = stats;
         this.json = json;
         this.outbox = outbox;
-        this.mid = mid;
     }
 
     void register(Router router) {
@@ -51,14 +49,14 @@ final class BillingApi {
 
     /** Plays Toss deleting a key on its own (e.g. the card company revoked it): same effect as the API, plus BILLING_DELETED. */
     void deleteAtToss(String billingKey, String reason) {
-        store.atomically(() -> remove(billingKey, reason));
+        store.atomically(() -> remove(null, billingKey, reason));
     }
 
     private SandboxResponse issue(SandboxRequest request) {
         JsonNode body = request.json();
         String authKey = Json.requiredText(body, "authKey");
         String customerKey = requireCustomerKey(Json.requiredText(body, "customerKey"));
-        BillingRegistry.BillingKey issued = store.atomically(() -> registry.issue(authKey, customerKey));
+        BillingRegistry.BillingKey issued = store.atomically(() -> registry.issue(authKey, customerKey, request.mid()));
         stats.recordBillingKeyIssued();
         return SandboxResponse.json(200, render(issued));
     }
@@ -72,8 +70,8 @@ final class BillingApi {
         }
     }
 
-    private record Charge(String billingKey, String customerKey, String orderId, String orderName, long amount,
-                          long taxFreeAmount) {
+    private record Charge(String mid, String billingKey, String customerKey, String orderId, String orderName,
+                          long amount, long taxFreeAmount) {
     }
 
     private SandboxResponse charge(SandboxRequest request) {
@@ -95,20 +93,21 @@ final class BillingApi {
         // Accepted for their type only: they end up on Toss's receipt, not in the Payment object.
         Json.optionalText(body, "customerEmail");
         Json.optionalText(body, "customerName");
-        Charge charge = new Charge(request.pathParam("billingKey"), customerKey, orderId, orderName, amount, taxFree);
+        Charge charge = new Charge(request.mid(), request.pathParam("billingKey"), customerKey, orderId, orderName,
+                amount, taxFree);
         return store.atomically(() -> approve(charge));
     }
 
     private SandboxResponse approve(Charge charge) {
-        BillingRegistry.BillingKey key = registry.active(charge.billingKey());
+        BillingRegistry.BillingKey key = registry.active(charge.billingKey(), charge.mid());
         if (!key.customerKey().equals(charge.customerKey())) {
             throw new TossApiException("NOT_MATCHES_CUSTOMER_KEY");
         }
-        if (store.orderPaid(charge.orderId())) {
+        if (store.orderPaid(key.mid(), charge.orderId())) {
             throw new TossApiException("ALREADY_PROCESSED_PAYMENT");
         }
-        PaymentRecord payment = store.addBillingCharge(charge.orderId(), charge.orderName(), charge.amount(),
-                charge.taxFreeAmount(), key.card(), key.cardOutcome());
+        PaymentRecord payment = store.addBillingCharge(key.mid(), key.customerKey(), charge.orderId(),
+                charge.orderName(), charge.amount(), charge.taxFreeAmount(), key.card(), key.cardOutcome());
         if (key.cardOutcome() != null) {
             // The decline is final for this attempt; the order stays open for another charge.
             TossApiException error = new TossApiException(key.cardOutcome());
@@ -124,13 +123,13 @@ final class BillingApi {
 
     private SandboxResponse delete(SandboxRequest request) {
         String billingKey = request.pathParam("billingKey");
-        Map<String, Object> deleted = store.atomically(() -> remove(billingKey, DELETED_BY_API));
+        Map<String, Object> deleted = store.atomically(() -> remove(request.mid(), billingKey, DELETED_BY_API));
         return SandboxResponse.json(200, deleted);
     }
 
     /** Call with the lock held. Toss's own BILLING_DELETED sample is for an API deletion, so both paths send it. */
-    private Map<String, Object> remove(String billingKey, String reason) {
-        BillingRegistry.BillingKey key = registry.delete(billingKey);
+    private Map<String, Object> remove(String mid, String billingKey, String reason) {
+        BillingRegistry.BillingKey key = registry.delete(billingKey, mid);
         Instant now = store.now();
         stats.recordBillingKeyDeleted();
         outbox.add(OutgoingWebhook.billingDeleted(key.billingKey(), reason, now));
@@ -144,7 +143,7 @@ final class BillingApi {
     /** Toss's Billing object. */
     private ObjectNode render(BillingRegistry.BillingKey key) {
         ObjectNode n = Json.object();
-        n.put("mId", mid);
+        n.put("mId", key.mid());
         n.put("customerKey", key.customerKey());
         n.put("authenticatedAt", TossFormats.timestamp(key.authenticatedAt()));
         n.put("method", "카드");

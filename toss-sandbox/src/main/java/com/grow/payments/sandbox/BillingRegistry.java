@@ -33,7 +33,7 @@ final class BillingRegistry {
      * code every charge with it answers.
      */
     record BillingKey(String billingKey, String customerKey, String cardOutcome, Instant authenticatedAt,
-                      PaymentRecord.CardProfile card) {
+                      PaymentRecord.CardProfile card, String mid) {
     }
 
     private final Map<String, Grant> grants = new HashMap<>();
@@ -56,7 +56,7 @@ final class BillingRegistry {
     }
 
     /** Exchanges an unused authKey for a new billing key; INVALID_REQUEST if it is unknown, used or another customer's. */
-    BillingKey issue(String authKey, String customerKey) {
+    BillingKey issue(String authKey, String customerKey, String mid) {
         Grant grant = grants.get(authKey);
         if (grant == null || grant.used) {
             throw TossApiException.invalidRequest("존재하지 않거나 이미 사용된 authKey 입니다. (authKey unknown or already used)");
@@ -71,23 +71,27 @@ final class BillingRegistry {
         do {
             billingKey = TossFormats.billingKey();
         } while (active.containsKey(billingKey));
-        BillingKey issued = new BillingKey(billingKey, customerKey, grant.cardOutcome, grant.authenticatedAt, CARD);
+        BillingKey issued = new BillingKey(billingKey, customerKey, grant.cardOutcome, grant.authenticatedAt, CARD,
+                mid);
         active.put(billingKey, issued);
         return issued;
     }
 
-    /** The live billing key, or the unknown-billing-key error if it never existed or was deleted. */
-    BillingKey active(String billingKey) {
+    /**
+     * The live billing key, or the unknown-billing-key error if it never existed, was deleted, or belongs to
+     * another merchant than {@code mid} (null: any merchant).
+     */
+    BillingKey active(String billingKey, String mid) {
         BillingKey key = billingKey == null ? null : active.get(billingKey);
-        if (key == null) {
+        if (key == null || (mid != null && !mid.equals(key.mid()))) {
             throw unknownBillingKey();
         }
         return key;
     }
 
     /** Deletes a live billing key for good; a deleted key is indistinguishable from one never issued. */
-    BillingKey delete(String billingKey) {
-        BillingKey key = active(billingKey);
+    BillingKey delete(String billingKey, String mid) {
+        BillingKey key = active(billingKey, mid);
         active.remove(billingKey);
         return key;
     }

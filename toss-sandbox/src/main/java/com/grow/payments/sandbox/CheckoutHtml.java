@@ -25,6 +25,7 @@ final class CheckoutHtml {
                         + hidden("orderId", form.orderId())
                         + hidden("orderName", form.orderName())
                         + hidden("amount", Long.toString(form.amount()))
+                        + hidden("taxFreeAmount", Long.toString(form.taxFreeAmount()))
                         + hidden("successUrl", form.successUrl())
                         + hidden("failUrl", form.failUrl())
                         + button("APPROVE", "approve", "결제하기 (Approve)")

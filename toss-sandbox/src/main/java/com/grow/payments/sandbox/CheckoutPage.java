@@ -37,6 +37,15 @@ final class CheckoutPage {
      * (e.g. REJECT_CARD_PAYMENT) is what confirm will answer.
      */
     PaymentRecord authorize(String orderId, String orderName, long amount, String outcome) {
+        return authorize(null, orderId, orderName, amount, 0L, outcome);
+    }
+
+    /**
+     * As {@link #authorize(String, String, long, String)}, for merchant {@code mid} (null: whichever merchant
+     * confirms it) with a tax-free part, as the window's {@code taxFreeAmount} parameter sets it.
+     */
+    PaymentRecord authorize(String mid, String orderId, String orderName, long amount, long taxFreeAmount,
+                            String outcome) {
         if (!TossFormats.isValidOrderId(orderId)) {
             throw TossApiException.invalidRequest("orderId 는 영문 대소문자, 숫자, -, _ 로 이루어진 6자 이상 64자 이하여야 합니다.");
         }
@@ -46,7 +55,10 @@ final class CheckoutPage {
         if (amount <= 0) {
             throw TossApiException.invalidRequest("amount 는 0보다 커야 합니다.");
         }
-        return store.authorize(orderId, orderName, amount, normalizeOutcome(outcome));
+        if (taxFreeAmount < 0 || taxFreeAmount > amount) {
+            throw TossApiException.invalidRequest("taxFreeAmount 는 0 이상 amount 이하여야 합니다.");
+        }
+        return store.authorize(mid, orderId, orderName, amount, taxFreeAmount, normalizeOutcome(outcome));
     }
 
     private static String normalizeOutcome(String outcome) {
@@ -84,7 +96,7 @@ final class CheckoutPage {
         }
         PaymentRecord record;
         try {
-            record = authorize(form.orderId(), form.orderName(), form.amount(), outcome);
+            record = authorize(null, form.orderId(), form.orderName(), form.amount(), form.taxFreeAmount(), outcome);
         } catch (TossApiException e) {
             return failRedirect(form, e.code(), e.getMessage());
         }
@@ -104,7 +116,9 @@ final class CheckoutPage {
             String orderName = Json.requiredText(body, "orderName");
             long amount = Json.requiredPositiveLong(body, "amount");
             String outcome = Json.optionalText(body, "outcome");
-            PaymentRecord record = authorize(orderId, orderName, amount, outcome);
+            long taxFree = Json.optionalLong(body, "taxFreeAmount").orElse(0L);
+            PaymentRecord record = authorize(Json.optionalText(body, "mId"), orderId, orderName, amount, taxFree,
+                    outcome);
             Map<String, Object> answer = new LinkedHashMap<>();
             answer.put("paymentKey", record.paymentKey());
             answer.put("orderId", record.orderId());
@@ -151,7 +165,8 @@ final class CheckoutPage {
     }
 
     /** The window's inputs, validated the same way for the page and for its form post. */
-    record CheckoutForm(String orderId, String orderName, long amount, String successUrl, String failUrl) {
+    record CheckoutForm(String orderId, String orderName, long amount, long taxFreeAmount, String successUrl,
+                        String failUrl) {
 
         interface Source {
             String get(String name);
@@ -175,7 +190,17 @@ final class CheckoutPage {
             if (amount <= 0) {
                 throw TossApiException.invalidRequest("amount 는 0보다 커야 합니다.");
             }
-            return new CheckoutForm(orderId, orderName, amount, httpUrl(source.get("successUrl"), "successUrl"),
+            long taxFree;
+            try {
+                String text = source.get("taxFreeAmount");
+                taxFree = text == null || text.isBlank() ? 0L : Long.parseLong(text);
+            } catch (NumberFormatException e) {
+                throw TossApiException.invalidRequest("taxFreeAmount 는 정수여야 합니다.");
+            }
+            if (taxFree < 0 || taxFree > amount) {
+                throw TossApiException.invalidRequest("taxFreeAmount 는 0 이상 amount 이하여야 합니다.");
+            }
+            return new CheckoutForm(orderId, orderName, amount, taxFree, httpUrl(source.get("successUrl"), "successUrl"),
                     httpUrl(source.get("failUrl"), "failUrl"));
         }
 

@@ -31,6 +31,16 @@ public final class FaultPlan {
     public static final String BILLING_DELETE = "billing-delete";
     /** {@code POST /v1/virtual-accounts}. */
     public static final String VIRTUAL_ACCOUNT = "virtual-account";
+    /** {@code POST /v1/cash-receipts}. */
+    public static final String CASH_RECEIPT = "cash-receipt";
+    /** {@code POST /v1/cash-receipts/{receiptKey}/cancel}. */
+    public static final String CASH_RECEIPT_CANCEL = "cash-receipt-cancel";
+    /** {@code GET /v1/cash-receipts}. */
+    public static final String CASH_RECEIPT_LOOKUP = "cash-receipt-lookup";
+    /** {@code GET /v1/transactions}. */
+    public static final String TRANSACTIONS = "transactions";
+    /** {@code GET /v1/settlements}. */
+    public static final String SETTLEMENTS = "settlements";
     public static final String ANY = "any";
 
     /** How long TIMEOUT and LOST_ANSWER hold the connection when no hold is given. */

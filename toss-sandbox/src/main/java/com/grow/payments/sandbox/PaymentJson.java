@@ -17,15 +17,22 @@ final class PaymentJson {
 
     private final String mid;
     private final String baseUrl;
+    private final CashReceiptJson receipts;
 
+    /** @param mid the default merchant, shown for a window session no merchant has confirmed yet */
     PaymentJson(String mid, String baseUrl) {
         this.mid = mid;
         this.baseUrl = baseUrl;
+        this.receipts = new CashReceiptJson(baseUrl);
+    }
+
+    CashReceiptJson receipts() {
+        return receipts;
     }
 
     ObjectNode render(SandboxPayment p) {
         ObjectNode n = Json.object();
-        n.put("mId", mid);
+        n.put("mId", p.mid() == null ? mid : p.mid());
         n.put("version", API_VERSION);
         n.put("lastTransactionKey", p.lastTransactionKey());
         n.put("paymentKey", p.paymentKey());
@@ -51,8 +58,9 @@ final class PaymentJson {
         n.putNull("transfer");
         n.putNull("mobilePhone");
         n.putNull("giftCertificate");
-        n.putNull("cashReceipt");
-        n.putNull("cashReceipts");
+        n.set("cashReceipt", p.cashReceipt().map(issue -> receipts.summary(issue,
+                remaining(p, CashReceipt::amount), remaining(p, CashReceipt::taxFreeAmount))).orElse(null));
+        n.set("cashReceipts", p.cashReceipts().isEmpty() ? null : cashReceipts(p));
         n.putNull("discount");
         n.put("secret", p.secret());
         n.putNull("easyPay");
@@ -68,6 +76,21 @@ final class PaymentJson {
     /** The Payment object as a map, e.g. for a webhook's {@code data}. */
     Map<String, Object> renderAsMap(SandboxPayment p) {
         return Json.MAPPER.convertValue(render(p), new TypeReference<Map<String, Object>>() { });
+    }
+
+    private ArrayNode cashReceipts(SandboxPayment p) {
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        p.cashReceipts().forEach(row -> list.add(receipts.render(row)));
+        return list;
+    }
+
+    /** What the issue row's field still counts once the cancel rows are taken off. */
+    private static long remaining(SandboxPayment p, java.util.function.ToLongFunction<CashReceipt> field) {
+        long total = 0;
+        for (CashReceipt row : p.cashReceipts()) {
+            total += CashReceipt.CANCEL.equals(row.transactionType()) ? -field.applyAsLong(row) : field.applyAsLong(row);
+        }
+        return total;
     }
 
     private static ObjectNode virtualAccount(SandboxPayment.VirtualAccount account) {

@@ -26,6 +26,8 @@ final class PaymentRecord {
     }
 
     private final String paymentKey;
+    /** The merchant whose payment this is; null for a window session no merchant has confirmed yet. */
+    private String mid;
     private final PaymentType type;
     private final String orderId;
     private final String orderName;
@@ -45,32 +47,39 @@ final class PaymentRecord {
     private String lastTransactionKey;
     private SandboxPayment.Failure failure;
     private final List<SandboxPayment.Cancel> cancels = new ArrayList<>();
+    private String customerKey;
+    // Approvals and cancels not yet in the store's transaction list; the store drains them on every change.
+    private final List<SandboxTransaction> unlisted = new ArrayList<>();
+    private CashReceiptRecord.Request cashReceiptRequest;
+    private CashReceiptRecord cashReceipt;
 
-    /** A payment-window session (NORMAL, IN_PROGRESS until confirm). */
-    PaymentRecord(String paymentKey, String orderId, String orderName, long totalAmount, Instant authenticatedAt,
-                  String outcome) {
-        this(paymentKey, PaymentType.NORMAL, orderId, orderName, totalAmount, 0L, authenticatedAt, outcome,
-                CardProfile.windowTestCard());
+    /** A payment-window session (NORMAL, IN_PROGRESS until confirm); {@code mid} null binds it at confirm. */
+    PaymentRecord(String mid, String paymentKey, String orderId, String orderName, long totalAmount,
+                  long taxFreeAmount, Instant authenticatedAt, String outcome) {
+        this(mid, paymentKey, PaymentType.NORMAL, orderId, orderName, totalAmount, taxFreeAmount, authenticatedAt,
+                outcome, CardProfile.windowTestCard());
     }
 
     /** Any card payment; {@code taxFreeAmount} must be between 0 and {@code totalAmount}. */
-    PaymentRecord(String paymentKey, PaymentType type, String orderId, String orderName, long totalAmount,
+    PaymentRecord(String mid, String paymentKey, PaymentType type, String orderId, String orderName, long totalAmount,
                   long taxFreeAmount, Instant authenticatedAt, String outcome, CardProfile card) {
-        this(paymentKey, type, orderId, orderName, totalAmount, taxFreeAmount, authenticatedAt, outcome, card, null);
+        this(mid, paymentKey, type, orderId, orderName, totalAmount, taxFreeAmount, authenticatedAt, outcome, card,
+                null);
     }
 
     /** A virtual account just issued: WAITING_FOR_DEPOSIT until the buyer pays into it. */
-    PaymentRecord(String paymentKey, String orderId, String orderName, long totalAmount, long taxFreeAmount,
-                  Instant issuedAt, VirtualAccountRecord virtualAccount) {
-        this(paymentKey, PaymentType.NORMAL, orderId, orderName, totalAmount, taxFreeAmount, issuedAt, null, null,
-                virtualAccount);
+    PaymentRecord(String mid, String paymentKey, String orderId, String orderName, long totalAmount,
+                  long taxFreeAmount, Instant issuedAt, VirtualAccountRecord virtualAccount) {
+        this(mid, paymentKey, PaymentType.NORMAL, orderId, orderName, totalAmount, taxFreeAmount, issuedAt, null,
+                null, virtualAccount);
         this.status = PaymentStatus.WAITING_FOR_DEPOSIT;
         this.lastTransactionKey = TossFormats.transactionKey();
     }
 
-    private PaymentRecord(String paymentKey, PaymentType type, String orderId, String orderName, long totalAmount,
-                          long taxFreeAmount, Instant authenticatedAt, String outcome, CardProfile card,
-                          VirtualAccountRecord virtualAccount) {
+    private PaymentRecord(String mid, String paymentKey, PaymentType type, String orderId, String orderName,
+                          long totalAmount, long taxFreeAmount, Instant authenticatedAt, String outcome,
+                          CardProfile card, VirtualAccountRecord virtualAccount) {
+        this.mid = mid;
         this.virtualAccount = virtualAccount;
         this.paymentKey = paymentKey;
         this.type = type;
@@ -91,6 +100,76 @@ final class PaymentRecord {
 
     String orderId() {
         return orderId;
+    }
+
+    /** The billing customer of a billing charge, else null. */
+    void customerKey(String customerKey) {
+        this.customerKey = customerKey;
+    }
+
+    /** A virtual account's {@code cashReceipt} from its issue: Toss issues the receipt on deposit. */
+    void requestCashReceipt(CashReceiptRecord.Request request) {
+        this.cashReceiptRequest = request;
+    }
+
+    CashReceiptRecord.Request cashReceiptRequest() {
+        return cashReceiptRequest;
+    }
+
+    /** The receipt Toss issued with this payment (on deposit), or null. */
+    CashReceiptRecord cashReceipt() {
+        return cashReceipt;
+    }
+
+    void cashReceipt(CashReceiptRecord receipt) {
+        this.cashReceipt = receipt;
+    }
+
+    String orderName() {
+        return orderName;
+    }
+
+    String method() {
+        return virtualAccount == null ? "카드" : "가상계좌";
+    }
+
+    /** The tax-free part still refundable: the original minus what cancels took back. */
+    long refundableTaxFree() {
+        long canceledTaxFree = cancels.stream().mapToLong(SandboxPayment.Cancel::taxFreeAmount).sum();
+        return Math.min(balanceAmount, Math.max(0L, taxFreeAmount - canceledTaxFree));
+    }
+
+    /** Transactions made since the last call, oldest first (for the store's transaction list). */
+    List<SandboxTransaction> drainTransactions() {
+        List<SandboxTransaction> out = List.copyOf(unlisted);
+        unlisted.clear();
+        return out;
+    }
+
+    private void transaction(SandboxTransaction.Kind kind, String transactionKey, long amount, long taxFree,
+                             Instant at) {
+        unlisted.add(new SandboxTransaction(0, kind, mid, transactionKey, paymentKey, orderId, method(), customerKey,
+                amount, taxFree, status, at));
+    }
+
+    /** The merchant, or null for a window session not yet confirmed. */
+    String mid() {
+        return mid;
+    }
+
+    /**
+     * Whether a caller of merchant {@code caller} may see this payment: its own merchant's, or a session no
+     * merchant has confirmed yet. A null caller (the sandbox's own Java API and admin calls) sees everything.
+     */
+    boolean visibleTo(String caller) {
+        return caller == null || mid == null || mid.equals(caller);
+    }
+
+    /** The buyer's window does not know the merchant; the first merchant to confirm the session owns it. */
+    void bindTo(String caller) {
+        if (mid == null) {
+            mid = caller;
+        }
     }
 
     long totalAmount() {
@@ -153,13 +232,15 @@ final class PaymentRecord {
         status = PaymentStatus.DONE;
         approvedAt = now;
         lastTransactionKey = TossFormats.transactionKey();
+        transaction(SandboxTransaction.Kind.APPROVAL, lastTransactionKey, totalAmount, taxFreeAmount, now);
     }
 
     /** Toss's deposit error (입금 오류): the bank reverses the deposit and the buyer must pay again. */
-    void reverseDeposit() {
+    void reverseDeposit(Instant now) {
         status = PaymentStatus.WAITING_FOR_DEPOSIT;
         approvedAt = null;
         lastTransactionKey = TossFormats.transactionKey();
+        transaction(SandboxTransaction.Kind.DEPOSIT_REVERSAL, lastTransactionKey, totalAmount, taxFreeAmount, now);
     }
 
     void approve(Instant now) {
@@ -167,6 +248,7 @@ final class PaymentRecord {
         approvedAt = now;
         approveNo = TossFormats.approveNo();
         lastTransactionKey = TossFormats.transactionKey();
+        transaction(SandboxTransaction.Kind.APPROVAL, lastTransactionKey, totalAmount, taxFreeAmount, now);
     }
 
     void abort(String code, String message) {
@@ -185,12 +267,15 @@ final class PaymentRecord {
         if (status == PaymentStatus.CANCELED) {
             acquireStatus = "CANCELED";
         }
+        // Withdrawing a virtual account nobody paid into moves no money: it is no transaction.
+        if (approvedAt != null) {
+            transaction(SandboxTransaction.Kind.CANCEL, transactionKey, amount, taxFreeAmount, now);
+        }
     }
 
     SandboxPayment snapshot() {
         // Tax-free and VAT follow what is still charged, so they shrink with each cancel as Toss's do.
-        long canceledTaxFree = cancels.stream().mapToLong(SandboxPayment.Cancel::taxFreeAmount).sum();
-        long taxFree = Math.min(balanceAmount, Math.max(0L, taxFreeAmount - canceledTaxFree));
+        long taxFree = refundableTaxFree();
         long vat = Math.round((balanceAmount - taxFree) / 11.0);
         SandboxPayment.Card cardView = card == null ? null
                 : new SandboxPayment.Card(card.issuerCode(), card.acquirerCode(), card.number(), approveNo, totalAmount,
@@ -200,6 +285,7 @@ final class PaymentRecord {
                 balanceAmount - taxFree - vat, vat, taxFree, requestedAt, authenticatedAt, approvedAt,
                 lastTransactionKey, outcome, cardView, cancels, failure,
                 virtualAccount == null ? null : virtualAccount.secret(),
-                virtualAccount == null ? null : virtualAccount.snapshot());
+                virtualAccount == null ? null : virtualAccount.snapshot(),
+                mid, customerKey, cashReceipt == null ? List.of() : cashReceipt.rows());
     }
 }

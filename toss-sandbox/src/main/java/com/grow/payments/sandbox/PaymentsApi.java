@@ -17,12 +17,26 @@ final class PaymentsApi {
     private final SandboxStats stats;
     private final PaymentJson json;
     private final WebhookOutbox outbox;
+    private final CashReceiptBook receipts;
 
-    PaymentsApi(PaymentStore store, SandboxStats stats, PaymentJson json, WebhookOutbox outbox) {
+    PaymentsApi(PaymentStore store, SandboxStats stats, PaymentJson json, WebhookOutbox outbox,
+                CashReceiptBook receipts) {
         this.store = store;
         this.stats = stats;
         this.json = json;
         this.outbox = outbox;
+        this.receipts = receipts;
+    }
+
+    /**
+     * A cancel as the API or the merchant console makes it.
+     *
+     * @param amount        null cancels the whole balance
+     * @param taxFreeAmount null: the whole refundable tax-free part on a full cancel, none on a partial one
+     * @param sendsWebhooks false for a cancel in the merchant console whose webhooks never arrive
+     */
+    record CancelOrder(String mid, String paymentKey, String reason, Long amount, Long taxFreeAmount,
+                       JsonNode refundAccount, boolean sendsWebhooks) {
     }
 
     void register(Router router) {
@@ -49,14 +63,15 @@ final class PaymentsApi {
             throw TossApiException.invalidRequest("orderId 는 영문 대소문자, 숫자, -, _ 로 이루어진 6자 이상 64자 이하여야 합니다.");
         }
         long amount = Json.requiredPositiveLong(body, "amount");
-        return store.atomically(() -> approve(paymentKey, orderId, amount));
+        return store.atomically(() -> approve(request.mid(), paymentKey, orderId, amount));
     }
 
-    private SandboxResponse approve(String paymentKey, String orderId, long amount) {
-        PaymentRecord payment = store.byPaymentKey(paymentKey);
+    private SandboxResponse approve(String mid, String paymentKey, String orderId, long amount) {
+        PaymentRecord payment = store.byPaymentKey(mid, paymentKey);
         if (payment == null || !payment.orderId().equals(orderId)) {
             throw new TossApiException("NOT_FOUND_PAYMENT_SESSION");
         }
+        payment.bindTo(mid);
         switch (payment.status()) {
             case IN_PROGRESS -> { }
             case DONE, CANCELED, PARTIAL_CANCELED, ABORTED -> throw new TossApiException("ALREADY_PROCESSED_PAYMENT");
@@ -85,12 +100,12 @@ final class PaymentsApi {
 
     private SandboxResponse byPaymentKey(SandboxRequest request) {
         String paymentKey = request.pathParam("paymentKey");
-        return store.atomically(() -> render(store.byPaymentKey(paymentKey)));
+        return store.atomically(() -> render(store.byPaymentKey(request.mid(), paymentKey)));
     }
 
     private SandboxResponse byOrderId(SandboxRequest request) {
         String orderId = request.pathParam("orderId");
-        return store.atomically(() -> render(store.byOrderId(orderId)));
+        return store.atomically(() -> render(store.byOrderId(request.mid(), orderId)));
     }
 
     private SandboxResponse render(PaymentRecord payment) {
@@ -111,8 +126,8 @@ final class PaymentsApi {
         if (requested.isPresent() && requested.getAsLong() <= 0) {
             throw TossApiException.invalidRequest("cancelAmount 는 0보다 커야 합니다.");
         }
-        long taxFree = Json.optionalLong(body, "taxFreeAmount").orElse(0L);
-        if (taxFree < 0) {
+        OptionalLong taxFree = Json.optionalLong(body, "taxFreeAmount");
+        if (taxFree.isPresent() && taxFree.getAsLong() < 0) {
             throw TossApiException.invalidRequest("taxFreeAmount 는 0 이상이어야 합니다.");
         }
         JsonNode refundAccount = body.get("refundReceiveAccount");
@@ -120,12 +135,19 @@ final class PaymentsApi {
             throw TossApiException.invalidRequest("refundReceiveAccount 는 객체여야 합니다.");
         }
         // refundReceiveAccount only matters for paid virtual accounts; a card refund goes back to the card.
-        return store.atomically(() -> applyCancel(paymentKey, reason, requested, taxFree, refundAccount));
+        CancelOrder order = new CancelOrder(request.mid(), paymentKey, reason,
+                requested.isPresent() ? requested.getAsLong() : null,
+                taxFree.isPresent() ? taxFree.getAsLong() : null, refundAccount, true);
+        return SandboxResponse.json(200, json.render(cancel(order)));
     }
 
-    private SandboxResponse applyCancel(String paymentKey, String reason, OptionalLong requested, long taxFree,
-                                        JsonNode refundAccount) {
-        PaymentRecord payment = store.byPaymentKey(paymentKey);
+    /** Runs a cancel under the store lock and answers the payment as it now stands. */
+    SandboxPayment cancel(CancelOrder order) {
+        return store.atomically(() -> applyCancel(order));
+    }
+
+    private SandboxPayment applyCancel(CancelOrder order) {
+        PaymentRecord payment = store.byPaymentKey(order.mid(), order.paymentKey());
         if (payment == null) {
             throw new TossApiException("NOT_FOUND_PAYMENT");
         }
@@ -135,32 +157,66 @@ final class PaymentsApi {
         if (!payment.status().isCancelable()) {
             throw new TossApiException("NOT_CANCELABLE_PAYMENT");
         }
-        long amount = requested.orElse(payment.balanceAmount());
+        long amount = order.amount() == null ? payment.balanceAmount() : order.amount();
         if (amount > payment.balanceAmount()) {
             throw new TossApiException("NOT_CANCELABLE_AMOUNT");
         }
-        if (taxFree > amount) {
-            throw TossApiException.invalidRequest("taxFreeAmount 는 cancelAmount 보다 클 수 없습니다.");
-        }
+        long taxFree = taxFreePart(payment, amount, order.taxFreeAmount());
         boolean unpaidAccount = payment.status() == PaymentStatus.WAITING_FOR_DEPOSIT;
         if (unpaidAccount && amount != payment.balanceAmount()) {
             throw new TossApiException("NOT_CANCELABLE_AMOUNT", "입금 전 가상계좌는 부분 취소할 수 없습니다.");
         }
         SandboxPayment.RefundReceiveAccount refundTo = payment.isPaidVirtualAccount()
-                ? VirtualAccountApi.refundReceiveAccount(refundAccount) : null;
+                ? VirtualAccountApi.refundReceiveAccount(order.refundAccount()) : null;
         Instant now = store.now();
-        payment.cancel(reason, amount, taxFree, now);
+        payment.cancel(order.reason(), amount, taxFree, now);
         if (refundTo != null) {
             payment.virtualAccount().refundedTo(refundTo);
         }
+        cancelReceipt(payment.cashReceipt(), amount, taxFree, now);
         // Withdrawing an account nobody paid into returns no money.
         stats.recordCancel(payment.orderId(), unpaidAccount ? 0 : amount);
         store.changed(payment);
         SandboxPayment canceled = payment.snapshot();
-        outbox.add(OutgoingWebhook.paymentStatusChanged(json.renderAsMap(canceled), now));
-        if (canceled.virtualAccount() != null) {
-            outbox.add(OutgoingWebhook.depositCallback(canceled, now));
+        if (order.sendsWebhooks()) {
+            outbox.add(OutgoingWebhook.paymentStatusChanged(json.renderAsMap(canceled), now));
+            if (canceled.virtualAccount() != null) {
+                outbox.add(OutgoingWebhook.depositCallback(canceled, now));
+            }
         }
-        return SandboxResponse.json(200, json.render(canceled));
+        return canceled;
+    }
+
+    /**
+     * The tax-free part of a cancel of {@code amount}: as asked, or by default the whole refundable tax-free part
+     * on a full cancel and none on a partial one. Neither part may exceed what is left of it: a tax-free
+     * payment's taxable and tax-free balances are refunded separately.
+     */
+    private static long taxFreePart(PaymentRecord payment, long amount, Long requested) {
+        long refundableTaxFree = payment.refundableTaxFree();
+        boolean full = amount == payment.balanceAmount();
+        long taxFree = requested != null ? requested : (full ? refundableTaxFree : 0L);
+        if (taxFree > amount) {
+            throw TossApiException.invalidRequest("taxFreeAmount 는 cancelAmount 보다 클 수 없습니다.");
+        }
+        if (taxFree > refundableTaxFree) {
+            throw new TossApiException("NOT_CANCELABLE_AMOUNT", "취소 가능한 면세 금액을 초과했습니다. (refundable tax-free "
+                    + refundableTaxFree + ", requested " + taxFree + ")");
+        }
+        long refundableTaxable = payment.balanceAmount() - refundableTaxFree;
+        if (amount - taxFree > refundableTaxable) {
+            throw new TossApiException("NOT_CANCELABLE_AMOUNT", "취소 가능한 과세 금액을 초과했습니다. (refundable taxable "
+                    + refundableTaxable + ", requested " + (amount - taxFree) + ")");
+        }
+        return taxFree;
+    }
+
+    /** A receipt Toss issued with the payment is cancelled with it, for the cancelled amount. */
+    private void cancelReceipt(CashReceiptRecord receipt, long amount, long taxFree, Instant now) {
+        if (receipt == null || receipt.remaining() == 0) {
+            return;
+        }
+        long receiptAmount = Math.min(amount, receipt.remaining());
+        receipts.cancel(receipt, receiptAmount, Math.min(taxFree, receipt.remainingTaxFree()), now);
     }
 }

@@ -3,7 +3,10 @@ package com.grow.payments.sandbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -19,21 +22,29 @@ public final class SandboxConfig {
     private final String host;
     private final int port;
     private final Set<String> secretKeys;
+    /** Secret key to the merchant ({@code mId}) it belongs to, for every configured key. */
+    private final Map<String, String> merchantByKey;
     private final Clock clock;
     private final String mid;
     private final String webhookUrl;
     private final Duration webhookRetryUnit;
     private final PaymentStatus expiredVirtualAccountStatus;
+    private final SettlementTerms settlementTerms;
 
     private SandboxConfig(Builder builder) {
         this.host = builder.host;
         this.port = builder.port;
         this.secretKeys = Set.copyOf(builder.secretKeys);
+        Map<String, String> byKey = new LinkedHashMap<>();
+        builder.secretKeys.forEach(key -> byKey.put(key, builder.mid));
+        byKey.putAll(builder.merchantByKey);
+        this.merchantByKey = Collections.unmodifiableMap(byKey);
         this.clock = builder.clock != null ? builder.clock : SandboxClock.system();
         this.mid = builder.mid;
         this.webhookUrl = builder.webhookUrl;
         this.webhookRetryUnit = builder.webhookRetryUnit;
         this.expiredVirtualAccountStatus = builder.expiredVirtualAccountStatus;
+        this.settlementTerms = builder.settlementTerms;
     }
 
     public static Builder builder() {
@@ -52,8 +63,17 @@ public final class SandboxConfig {
         return clock;
     }
 
+    /** The default merchant: the one {@link Builder#secretKey} keys belong to, and any test key when none is set. */
     public String mid() {
         return mid;
+    }
+
+    /** Every merchant that has a key, default first, each once. */
+    public Set<String> merchantIds() {
+        Set<String> ids = new LinkedHashSet<>();
+        ids.add(mid);
+        ids.addAll(merchantByKey.values());
+        return Collections.unmodifiableSet(ids);
     }
 
     /** The merchant's webhook URL at start, or null (see also {@link TossSandbox#setWebhookUrl}). */
@@ -69,6 +89,11 @@ public final class SandboxConfig {
     /** The status a virtual account shows once its due date has passed: EXPIRED or WAITING_FOR_DEPOSIT. */
     public PaymentStatus expiredVirtualAccountStatus() {
         return expiredVirtualAccountStatus;
+    }
+
+    /** Fees and payout delay behind {@code GET /v1/settlements}. */
+    public SettlementTerms settlementTerms() {
+        return settlementTerms;
     }
 
     /** The URL itself if it is an absolute http(s) URL, else IllegalArgumentException. */
@@ -87,37 +112,48 @@ public final class SandboxConfig {
 
     /** Whether a decoded secret key may call the /v1 API. */
     boolean accepts(String secretKey) {
+        return merchantOf(secretKey) != null;
+    }
+
+    /**
+     * The merchant ({@code mId}) a decoded secret key belongs to, or null if the key is refused. With no key
+     * configured at all, any test key is the default merchant's.
+     */
+    String merchantOf(String secretKey) {
         if (secretKey == null || secretKey.isEmpty()) {
-            return false;
+            return null;
         }
-        if (!secretKeys.isEmpty()) {
-            return secretKeys.contains(secretKey);
+        if (!merchantByKey.isEmpty()) {
+            return merchantByKey.get(secretKey);
         }
         for (String prefix : TEST_KEY_PREFIXES) {
             if (secretKey.startsWith(prefix) && secretKey.length() > prefix.length()) {
-                return true;
+                return mid;
             }
         }
-        return false;
+        return null;
     }
 
     @Override
     public String toString() {
         // The keys themselves are secrets: only say how many there are.
-        return "SandboxConfig[host=" + host + ", port=" + port + ", secretKeys=" + secretKeys.size()
-                + ", clock=" + clock + ", mid=" + mid + ", webhookUrl=" + webhookUrl
-                + ", webhookRetryUnit=" + webhookRetryUnit + ", expiredVirtualAccountStatus=" + expiredVirtualAccountStatus + "]";
+        return "SandboxConfig[host=" + host + ", port=" + port + ", secretKeys=" + merchantByKey.size()
+                + ", merchants=" + merchantIds() + ", clock=" + clock + ", mid=" + mid + ", webhookUrl=" + webhookUrl
+                + ", webhookRetryUnit=" + webhookRetryUnit + ", expiredVirtualAccountStatus=" + expiredVirtualAccountStatus
+                + ", settlementTerms=" + settlementTerms + "]";
     }
 
     public static final class Builder {
         private String host = "127.0.0.1";
         private int port = 0;
         private final Set<String> secretKeys = new LinkedHashSet<>();
+        private final Map<String, String> merchantByKey = new LinkedHashMap<>();
         private Clock clock;
         private String mid = "tgrowpay";
         private String webhookUrl;
         private Duration webhookRetryUnit = Duration.ofMinutes(1);
         private PaymentStatus expiredVirtualAccountStatus = PaymentStatus.EXPIRED;
+        private SettlementTerms settlementTerms = SettlementTerms.DEFAULT;
 
         private Builder() {
         }
@@ -144,11 +180,35 @@ public final class SandboxConfig {
             return this;
         }
 
+        /** A key of the default merchant ({@link #mid(String)}). */
         public Builder secretKey(String secretKey) {
             if (secretKey == null || secretKey.isBlank()) {
                 throw new IllegalArgumentException("secret key must not be blank");
             }
+            if (merchantByKey.containsKey(secretKey)) {
+                throw new IllegalArgumentException("a secret key can belong to one merchant only");
+            }
             this.secretKeys.add(secretKey);
+            return this;
+        }
+
+        /**
+         * Another merchant: {@code secretKey} is accepted and sees only {@code mid}'s payments, billing keys and
+         * receipts, as each MID's keys do at Toss. Repeatable, also for several keys of one merchant; a key can
+         * belong to one merchant only.
+         */
+        public Builder merchant(String mid, String secretKey) {
+            if (mid == null || mid.isBlank()) {
+                throw new IllegalArgumentException("merchant id must not be blank");
+            }
+            if (secretKey == null || secretKey.isBlank()) {
+                throw new IllegalArgumentException("secret key of merchant " + mid + " must not be blank");
+            }
+            String other = merchantByKey.get(secretKey);
+            if ((other != null && !other.equals(mid)) || secretKeys.contains(secretKey)) {
+                throw new IllegalArgumentException("a secret key can belong to one merchant only (" + mid + ")");
+            }
+            merchantByKey.put(secretKey, mid);
             return this;
         }
 
@@ -196,6 +256,12 @@ public final class SandboxConfig {
                 throw new IllegalArgumentException("expected EXPIRED or WAITING_FOR_DEPOSIT, got " + status);
             }
             this.expiredVirtualAccountStatus = status;
+            return this;
+        }
+
+        /** Fees and payout delay for {@code GET /v1/settlements}; {@link SettlementTerms#DEFAULT} otherwise. */
+        public Builder settlementTerms(SettlementTerms terms) {
+            this.settlementTerms = Objects.requireNonNull(terms, "terms");
             return this;
         }
 

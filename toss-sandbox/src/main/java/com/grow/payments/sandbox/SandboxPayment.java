@@ -12,6 +12,9 @@ import java.util.List;
  * @param card           null for a virtual-account payment
  * @param secret         a virtual-account payment's check value (DEPOSIT_CALLBACK carries the same), else null
  * @param virtualAccount the issued account, or null for a card payment
+ * @param mid            the merchant whose payment it is; null for a window session no merchant confirmed yet
+ * @param customerKey    the billing customer of a billing charge, else null
+ * @param cashReceipts   the transactions of the receipt Toss issued with the payment (issue, then cancels)
  */
 public record SandboxPayment(
         String paymentKey,
@@ -34,10 +37,19 @@ public record SandboxPayment(
         List<Cancel> cancels,
         Failure failure,
         String secret,
-        VirtualAccount virtualAccount) {
+        VirtualAccount virtualAccount,
+        String mid,
+        String customerKey,
+        List<CashReceipt> cashReceipts) {
 
     public SandboxPayment {
         cancels = List.copyOf(cancels);
+        cashReceipts = List.copyOf(cashReceipts);
+    }
+
+    /** The receipt Toss issued with the payment (a virtual account's {@code cashReceipt} on deposit), if any. */
+    public java.util.Optional<CashReceipt> cashReceipt() {
+        return cashReceipts.stream().filter(row -> CashReceipt.CONFIRM.equals(row.transactionType())).findFirst();
     }
 
     /** Sum of all cancel amounts so far. */

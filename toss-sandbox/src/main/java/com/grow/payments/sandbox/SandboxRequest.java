@@ -18,6 +18,7 @@ final class SandboxRequest {
     private final byte[] body;
     private Map<String, String> pathParams = Map.of();
     private String secretKey;
+    private String mid;
     private JsonNode json;
 
     SandboxRequest(String method, String path, String rawQuery, Headers headers, byte[] body) {
@@ -59,6 +60,15 @@ final class SandboxRequest {
 
     void secretKey(String secretKey) {
         this.secretKey = secretKey;
+    }
+
+    /** The merchant ({@code mId}) the authenticated key belongs to; only set on /v1 routes. */
+    String mid() {
+        return mid;
+    }
+
+    void mid(String mid) {
+        this.mid = mid;
     }
 
     String query(String name) {

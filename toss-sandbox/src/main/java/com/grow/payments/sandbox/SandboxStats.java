@@ -17,9 +17,13 @@ public final class SandboxStats {
         final LongAdder approvals = new LongAdder();
         final LongAdder cancelExecutions = new LongAdder();
         final LongAdder billingCharges = new LongAdder();
+        final LongAdder cashReceiptsIssued = new LongAdder();
     }
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    // Per secret key and per merchant, endpoint -> count: "the wrong merchant's key made no look-up".
+    private final Map<String, Map<String, LongAdder>> byKey = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LongAdder>> byMerchant = new ConcurrentHashMap<>();
     private final Map<String, OrderCounters> orders = new ConcurrentHashMap<>();
     private final LongAdder approvals = new LongAdder();
     private final LongAdder cancelExecutions = new LongAdder();
@@ -38,6 +42,28 @@ public final class SandboxStats {
         Map<String, Long> out = new TreeMap<>();
         requests.forEach((endpoint, adder) -> out.put(endpoint, adder.sum()));
         return out;
+    }
+
+    /**
+     * Authenticated requests made with this secret key to an endpoint ("lookup", "cancel", "billing",
+     * "transactions", ...), whatever their fate (faults, forced test codes and replays included).
+     */
+    public long requestsByKey(String secretKey, String endpoint) {
+        return count(byKey, secretKey, endpoint);
+    }
+
+    /** Every endpoint this secret key called, with its count. */
+    public Map<String, Long> requestsByKey(String secretKey) {
+        return counts(byKey.get(secretKey));
+    }
+
+    /** As {@link #requestsByKey(String, String)}, summed over every key of the merchant ({@code mId}). */
+    public long requestsByMerchant(String mid, String endpoint) {
+        return count(byMerchant, mid, endpoint);
+    }
+
+    public Map<String, Long> requestsByMerchant(String mid) {
+        return counts(byMerchant.get(mid));
     }
 
     /** Authenticated confirm requests naming this order, including replays and faulted ones. */
@@ -61,6 +87,14 @@ public final class SandboxStats {
     /** Cancels that actually ran against the order (replays not counted). */
     public long cancelExecutions(String orderId) {
         return order(orderId, counters -> counters.cancelExecutions);
+    }
+
+    /**
+     * Cash receipts issued for this order, by {@code POST /v1/cash-receipts} (replays not counted) or by a
+     * virtual account's deposit; a client that never issues twice keeps this at most 1.
+     */
+    public long cashReceiptsIssued(String orderId) {
+        return order(orderId, counters -> counters.cashReceiptsIssued);
     }
 
     public long totalApprovals() {
@@ -93,12 +127,25 @@ public final class SandboxStats {
         requests.computeIfAbsent(endpoint, e -> new LongAdder()).increment();
     }
 
+    void recordKeyRequest(String secretKey, String mid, String endpoint) {
+        byKey.computeIfAbsent(secretKey, k -> new ConcurrentHashMap<>())
+                .computeIfAbsent(endpoint, e -> new LongAdder()).increment();
+        if (mid != null) {
+            byMerchant.computeIfAbsent(mid, m -> new ConcurrentHashMap<>())
+                    .computeIfAbsent(endpoint, e -> new LongAdder()).increment();
+        }
+    }
+
     void recordConfirmRequest(String orderId) {
         counters(orderId).confirmRequests.increment();
     }
 
     void recordBillingCharge(String orderId) {
         counters(orderId).billingCharges.increment();
+    }
+
+    void recordCashReceiptIssued(String orderId) {
+        counters(orderId).cashReceiptsIssued.increment();
     }
 
     void recordBillingKeyIssued() {
@@ -123,6 +170,8 @@ public final class SandboxStats {
 
     void reset() {
         requests.clear();
+        byKey.clear();
+        byMerchant.clear();
         orders.clear();
         approvals.reset();
         cancelExecutions.reset();
@@ -135,6 +184,12 @@ public final class SandboxStats {
     Map<String, Object> toJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests", requestsByEndpoint());
+        Map<String, Object> merchants = new TreeMap<>();
+        byMerchant.forEach((mid, endpoints) -> merchants.put(mid, counts(endpoints)));
+        out.put("requestsByMerchant", merchants);
+        Map<String, Object> keys = new TreeMap<>();
+        byKey.forEach((key, endpoints) -> keys.put(mask(key), counts(endpoints)));
+        out.put("requestsByKey", keys);
         out.put("totalApprovals", totalApprovals());
         out.put("totalCancelExecutions", totalCancelExecutions());
         out.put("approvedAmountTotal", approvedAmountTotal());
@@ -148,9 +203,32 @@ public final class SandboxStats {
             row.put("approvals", counters.approvals.sum());
             row.put("cancelExecutions", counters.cancelExecutions.sum());
             row.put("billingCharges", counters.billingCharges.sum());
+            row.put("cashReceiptsIssued", counters.cashReceiptsIssued.sum());
             perOrder.put(orderId, row);
         });
         out.put("orders", perOrder);
+        return out;
+    }
+
+    /** A secret key as it may be shown: its prefix and last four characters, never the whole key. */
+    static String mask(String secretKey) {
+        int underscore = secretKey.lastIndexOf('_');
+        String prefix = underscore >= 0 && underscore < secretKey.length() - 4 ? secretKey.substring(0, underscore + 1) : "";
+        String tail = secretKey.length() > 8 ? secretKey.substring(secretKey.length() - 4) : "";
+        return prefix + "****" + tail;
+    }
+
+    private static long count(Map<String, Map<String, LongAdder>> table, String owner, String endpoint) {
+        Map<String, LongAdder> endpoints = owner == null ? null : table.get(owner);
+        LongAdder adder = endpoints == null ? null : endpoints.get(endpoint);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    private static Map<String, Long> counts(Map<String, LongAdder> endpoints) {
+        Map<String, Long> out = new TreeMap<>();
+        if (endpoints != null) {
+            endpoints.forEach((endpoint, adder) -> out.put(endpoint, adder.sum()));
+        }
         return out;
     }
 

@@ -36,9 +36,12 @@ final class TossApiPipeline {
     private final Executor workers;
     private final ScheduledExecutorService timer;
 
+    private final SandboxStats stats;
+
     TossApiPipeline(SandboxConfig config, IdempotencyCache idempotency, FaultPlan faults, ResponseWriter writer,
-                    Executor workers, ScheduledExecutorService timer) {
+                    Executor workers, ScheduledExecutorService timer, SandboxStats stats) {
         this.config = config;
+        this.stats = stats;
         this.clock = config.clock();
         this.idempotency = idempotency;
         this.faults = faults;
@@ -50,6 +53,9 @@ final class TossApiPipeline {
     void handle(Router.Route route, SandboxRequest request, HttpExchange exchange) {
         Duration delay = faults.latency();
         SandboxResponse refusal = gate(request);
+        if (request.secretKey() != null) {
+            stats.recordKeyRequest(request.secretKey(), request.mid(), route.endpoint());
+        }
         if (refusal != null) {
             later(delay, exchange, () -> writer.send(exchange, refusal));
             return;
@@ -91,6 +97,7 @@ final class TossApiPipeline {
     private SandboxResponse gate(SandboxRequest request) {
         try {
             request.secretKey(BasicAuth.secretKey(request.header("Authorization"), config));
+            request.mid(config.merchantOf(request.secretKey()));
         } catch (TossApiException e) {
             return e.toResponse();
         }

@@ -42,6 +42,8 @@ public final class TossErrors {
             spec("PAY_PROCESS_CANCELED", 400, "사용자에 의해 결제가 취소되었습니다."),
             spec("PAY_PROCESS_ABORTED", 400, "결제 진행 중 승인에 실패하여 결제가 중단되었습니다."),
             spec("NOT_MATCHES_CUSTOMER_KEY", 400, "빌링 인증 고객키와 결제 요청 고객키가 일치하지 않습니다."),
+            spec("INVALID_TRANSACTION_KEY", 400, "유효하지 않은 transactionKey 입니다."),
+            spec("ALREADY_CANCELED_CASH_RECEIPT", 400, "이미 취소된 현금영수증 입니다."),
             // 401
             spec("UNAUTHORIZED_KEY", 401, "인증되지 않은 시크릿 키 혹은 클라이언트 키 입니다."),
             // 403
@@ -54,10 +56,12 @@ public final class TossErrors {
             spec("NOT_CANCELABLE_AMOUNT", 403, "취소 할 수 없는 금액 입니다."),
             spec("NOT_CANCELABLE_PAYMENT", 403, "취소 할 수 없는 결제 입니다."),
             spec("EXCEED_MAX_REFUND_DUE", 403, "환불 가능한 기간이 지났습니다."),
+            spec("NOT_CANCELABLE_CASH_RECEIPT", 403, "취소할 수 없는 현금영수증 입니다."),
             // 404
             spec("NOT_FOUND_PAYMENT", 404, "존재하지 않는 결제 정보 입니다."),
             spec("NOT_FOUND_PAYMENT_SESSION", 404, "결제 시간이 만료되어 결제 진행 데이터가 존재하지 않습니다."),
             spec("NOT_FOUND", 404, "존재하지 않는 API 입니다."),
+            spec("NOT_FOUND_CASH_RECEIPT", 404, "존재하지 않는 현금영수증 입니다."),
             // 405 / 409 / 413: sandbox plumbing, not Toss business codes
             spec("METHOD_NOT_ALLOWED", 405, "허용되지 않은 HTTP 메서드 입니다."),
             spec("IDEMPOTENT_REQUEST_PROCESSING", 409, "이전 멱등 요청이 처리중입니다. 잠시 후 다시 시도해주세요."),

@@ -70,6 +70,16 @@ final class TossFormats {
         return "rcpt_" + random(27);
     }
 
+    /** A cash receipt's key, its handle for cancel and look-up. */
+    static String cashReceiptKey() {
+        return "csrcpt_" + random(24);
+    }
+
+    /** The National Tax Service's approval number of a cash receipt: 9 digits. */
+    static String issueNumber() {
+        return String.format("%09d", RANDOM.nextInt(1_000_000_000));
+    }
+
     /** A 14-digit account number, the length of the real ones in Toss's virtual-account answers. */
     static String virtualAccountNumber() {
         StringBuilder out = new StringBuilder(14);

@@ -1,5 +1,6 @@
 package com.grow.payments.sandbox;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class TossSandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TossSandbox.class);
     private static final int BACKLOG = 1024;
+    static final String CONSOLE_CANCEL_REASON = "상점관리자 취소";
 
     private final SandboxConfig config;
     private final HttpServer server;
@@ -46,11 +48,14 @@ public final class TossSandbox implements AutoCloseable {
     private final FaultPlan faults;
     private final CheckoutPage checkout;
     private final BillingRegistry billingRegistry = new BillingRegistry();
+    private final CashReceiptBook cashReceiptBook = new CashReceiptBook();
     private final WebhookSender webhookSender;
     private final WebhookOutbox outbox;
     private final BillingAuthPage billingAuth;
     private final BillingApi billing;
     private final VirtualAccountApi virtualAccounts;
+    private final PaymentsApi payments;
+    private final CashReceiptApi cashReceipts;
     private final PaymentJson paymentJson;
     private final String baseUrl;
 
@@ -71,19 +76,24 @@ public final class TossSandbox implements AutoCloseable {
 
         Router router = new Router();
         this.paymentJson = new PaymentJson(config.mid(), baseUrl);
-        new PaymentsApi(store, stats, paymentJson, outbox).register(router);
-        this.virtualAccounts = new VirtualAccountApi(store, stats, paymentJson, outbox);
+        this.payments = new PaymentsApi(store, stats, paymentJson, outbox, cashReceiptBook);
+        payments.register(router);
+        this.virtualAccounts = new VirtualAccountApi(store, stats, paymentJson, outbox, cashReceiptBook);
         virtualAccounts.register(router);
+        this.cashReceipts = new CashReceiptApi(store, cashReceiptBook, stats, paymentJson.receipts());
+        cashReceipts.register(router);
+        new ReconciliationApi(store, config.settlementTerms()).register(router);
         this.checkout = new CheckoutPage(store);
         checkout.register(router);
-        this.billing = new BillingApi(store, billingRegistry, stats, paymentJson, outbox, config.mid());
+        this.billing = new BillingApi(store, billingRegistry, stats, paymentJson, outbox);
         billing.register(router);
         this.billingAuth = new BillingAuthPage(store, billingRegistry);
         billingAuth.register(router);
         this.faults = new FaultPlan(router.tossEndpoints());
         new AdminApi(this, config.clock(), paymentJson).register(router);
+        new ConsoleAdminApi(this, paymentJson).register(router);
 
-        TossApiPipeline pipeline = new TossApiPipeline(config, idempotency, faults, writer, workers, timer);
+        TossApiPipeline pipeline = new TossApiPipeline(config, idempotency, faults, writer, workers, timer, stats);
         server.createContext("/", new SandboxDispatcher(router, pipeline, writer, stats));
         server.setExecutor(workers);
         server.start();
@@ -140,6 +150,80 @@ public final class TossSandbox implements AutoCloseable {
      */
     public String authorize(String orderId, String orderName, long amount, String outcome) {
         return checkout.authorize(orderId, orderName, amount, outcome).paymentKey();
+    }
+
+    /**
+     * As {@link #authorize(String, String, long, String)}, with the window's {@code taxFreeAmount}, for merchant
+     * {@code mid}: only that merchant's keys can confirm or see it. With {@code mid} null the session belongs to
+     * whichever merchant confirms it first (the window alone does not say).
+     */
+    public String authorize(String mid, String orderId, String orderName, long amount, long taxFreeAmount,
+                            String outcome) {
+        return checkout.authorize(mid, orderId, orderName, amount, taxFreeAmount, outcome).paymentKey();
+    }
+
+    /**
+     * Plays a cancel made in Toss's merchant console: the payment is cancelled (whole balance when
+     * {@code cancelAmount} is null; tax-free part as {@link #cancelInConsole(String, Long, Long, String)}) and
+     * no webhook is sent, as when the notice is lost. A paid virtual account is refunded to a test account.
+     *
+     * @throws TossApiException as the cancel API would (NOT_FOUND_PAYMENT, ALREADY_CANCELED_PAYMENT, ...)
+     */
+    public SandboxPayment cancelInConsole(String orderId, Long cancelAmount, String cancelReason) {
+        return cancelInConsole(orderId, cancelAmount, null, cancelReason);
+    }
+
+    /** As {@link #cancelInConsole(String, Long, String)}, with the cancel's tax-free part (null: the default). */
+    public SandboxPayment cancelInConsole(String orderId, Long cancelAmount, Long taxFreeAmount, String cancelReason) {
+        Objects.requireNonNull(orderId, "orderId");
+        SandboxPayment payment = payment(orderId).orElseThrow(() -> new TossApiException("NOT_FOUND_PAYMENT"));
+        ObjectNode refundTo = Json.object()
+                .put("bank", "20").put("accountNumber", "1002000000000").put("holderName", "콘솔환불");
+        return payments.cancel(new PaymentsApi.CancelOrder(null, payment.paymentKey(),
+                cancelReason == null ? CONSOLE_CANCEL_REASON : cancelReason, cancelAmount, taxFreeAmount, refundTo,
+                false));
+    }
+
+    /**
+     * Plays a payment Toss holds and the service never saw (a card payment approved for merchant {@code mid}
+     * with no confirm from the service, and no webhook): for reconciliation's "missing here".
+     *
+     * @param mid null for the default merchant
+     * @throws TossApiException DUPLICATED_ORDER_ID if the merchant's order is already paid, INVALID_REQUEST for bad input
+     */
+    public SandboxPayment createStrayPayment(String mid, String orderId, String orderName, long amount,
+                                             long taxFreeAmount) {
+        String merchant = mid == null ? config.mid() : mid;
+        if (!TossFormats.isValidOrderId(orderId) || orderName == null || orderName.isBlank() || amount <= 0
+                || taxFreeAmount < 0 || taxFreeAmount > amount) {
+            throw TossApiException.invalidRequest("orderId, orderName, amount(>0), taxFreeAmount(0..amount) 를 확인해주세요.");
+        }
+        return store.atomically(() -> {
+            PaymentRecord record = store.addStrayPayment(merchant, orderId, orderName, amount, taxFreeAmount);
+            stats.recordApproval(orderId, amount);
+            return record.snapshot();
+        });
+    }
+
+    /** Every cash receipt transaction issued for the order (issue, then cancels), oldest first. */
+    public List<CashReceipt> cashReceipts(String orderId) {
+        return store.atomically(() -> cashReceiptBook.byOrder(orderId).stream()
+                .flatMap(record -> record.rows().stream()).toList());
+    }
+
+    /** The next {@code count} cash receipt issues answer IN_PROGRESS until {@link #settleCashReceipt} decides them. */
+    public void issueNextCashReceiptsInProgress(int count) {
+        cashReceipts.issueNextInProgress(count);
+    }
+
+    /** Completes (COMPLETED) or fails (FAILED) an IN_PROGRESS cash receipt, as the tax office answers later. */
+    public CashReceipt settleCashReceipt(String receiptKey, String issueStatus) {
+        return cashReceipts.settle(receiptKey, issueStatus);
+    }
+
+    /** The merchant's transactions (approvals and cancels) in the order they happened; null: every merchant's. */
+    public List<SandboxTransaction> transactions(String mid) {
+        return store.atomically(() -> store.transactions(mid));
     }
 
     /**
@@ -275,8 +359,10 @@ public final class TossSandbox implements AutoCloseable {
         store.clear();
         store.atomically(() -> {
             billingRegistry.clear();
+            cashReceiptBook.clear();
             return null;
         });
+        cashReceipts.issueNextInProgress(0);
         outbox.clear();
         webhookSender.reset();
         faults.clear();
@@ -293,23 +379,22 @@ public final class TossSandbox implements AutoCloseable {
         log.info("Toss sandbox on {} stopped", baseUrl);
     }
 
-    /** Standalone: {@code --port=8090 --host=127.0.0.1 --secret-key=test_sk_... --webhook-url=http://...} (keys repeatable). */
+    /**
+     * Standalone: {@code --port=8090 --host=127.0.0.1 --secret-key=test_sk_... --mid=tgrowpay
+     * --merchant=<mId>:<secretKey> --webhook-url=http://... --card-fee-bps=320 --virtual-account-fee=300
+     * --payout-delay-days=2} (keys and merchants repeatable).
+     */
     public static void main(String[] args) throws InterruptedException {
-        SandboxConfig.Builder builder = SandboxConfig.builder().port(8090);
-        for (String arg : args) {
-            if (arg.startsWith("--port=")) {
-                builder.port(Integer.parseInt(arg.substring("--port=".length())));
-            } else if (arg.startsWith("--host=")) {
-                builder.host(arg.substring("--host=".length()));
-            } else if (arg.startsWith("--secret-key=")) {
-                builder.secretKey(arg.substring("--secret-key=".length()));
-            } else if (arg.startsWith("--webhook-url=")) {
-                builder.webhookUrl(arg.substring("--webhook-url=".length()));
-            } else {
-                System.err.println("usage: TossSandbox [--port=8090] [--host=127.0.0.1] [--secret-key=test_sk_...]"
-                        + " [--webhook-url=http://host:port/path]");
-                System.exit(2);
-            }
+        SandboxConfig.Builder builder;
+        try {
+            builder = SandboxCommandLine.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: TossSandbox [--port=8090] [--host=127.0.0.1] [--secret-key=test_sk_...]"
+                    + " [--mid=tgrowpay] [--merchant=<mId>:<secretKey>]... [--webhook-url=http://host:port/path]"
+                    + " [--card-fee-bps=320] [--virtual-account-fee=300] [--payout-delay-days=2]");
+            System.exit(2);
+            return;
         }
         TossSandbox sandbox = start(builder.build());
         CountDownLatch stopped = new CountDownLatch(1);

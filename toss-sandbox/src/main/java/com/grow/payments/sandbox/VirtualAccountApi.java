@@ -36,20 +36,23 @@ final class VirtualAccountApi {
     private final SandboxStats stats;
     private final PaymentJson json;
     private final WebhookOutbox outbox;
+    private final CashReceiptBook receipts;
 
-    VirtualAccountApi(PaymentStore store, SandboxStats stats, PaymentJson json, WebhookOutbox outbox) {
+    VirtualAccountApi(PaymentStore store, SandboxStats stats, PaymentJson json, WebhookOutbox outbox,
+                      CashReceiptBook receipts) {
         this.store = store;
         this.stats = stats;
         this.json = json;
         this.outbox = outbox;
+        this.receipts = receipts;
     }
 
     void register(Router router) {
         router.toss("POST", "/v1/virtual-accounts", FaultPlan.VIRTUAL_ACCOUNT, this::issue);
     }
 
-    private record Issue(String orderId, String orderName, long amount, long taxFreeAmount, String bank,
-                         String customerName, Instant dueDate) {
+    private record Issue(String mid, String orderId, String orderName, long amount, long taxFreeAmount, String bank,
+                         String customerName, Instant dueDate, CashReceiptRecord.Request cashReceipt) {
     }
 
     private SandboxResponse issue(SandboxRequest request) {
@@ -74,8 +77,21 @@ final class VirtualAccountApi {
         }
         checkContact(body);
         Instant dueDate = dueDate(body, store.now());
-        Issue issue = new Issue(orderId, orderName, amount, taxFree, bank, customerName, dueDate);
+        Issue issue = new Issue(request.mid(), orderId, orderName, amount, taxFree, bank, customerName, dueDate,
+                cashReceipt(body.get("cashReceipt")));
         return store.atomically(() -> open(issue));
+    }
+
+    /** {@code cashReceipt{type, registrationNumber}}: the receipt Toss issues on deposit, or null for none. */
+    private static CashReceiptRecord.Request cashReceipt(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isObject()) {
+            throw TossApiException.invalidRequest("cashReceipt 는 객체여야 합니다.");
+        }
+        return CashReceiptRecord.Request.of(Json.requiredText(node, "type"),
+                Json.requiredText(node, "registrationNumber"), "cashReceipt.registrationNumber");
     }
 
     /** Checked for shape only: Toss uses them to notify the buyer, they never show in the Payment. */
@@ -140,12 +156,13 @@ final class VirtualAccountApi {
 
     /** Call with the lock held. */
     private SandboxResponse open(Issue issue) {
-        if (store.orderPaid(issue.orderId()) || store.orderAwaitsDeposit(issue.orderId())) {
+        if (store.orderPaid(issue.mid(), issue.orderId()) || store.orderAwaitsDeposit(issue.mid(), issue.orderId())) {
             throw new TossApiException("ALREADY_PROCESSED_PAYMENT");
         }
         VirtualAccountRecord account = new VirtualAccountRecord(issue.bank(), issue.customerName(), issue.dueDate());
-        PaymentRecord payment = store.addVirtualAccount(issue.orderId(), issue.orderName(), issue.amount(),
-                issue.taxFreeAmount(), account);
+        PaymentRecord payment = store.addVirtualAccount(issue.mid(), issue.orderId(), issue.orderName(),
+                issue.amount(), issue.taxFreeAmount(), account);
+        payment.requestCashReceipt(issue.cashReceipt());
         store.changed(payment);
         SandboxPayment issued = payment.snapshot();
         outbox.add(OutgoingWebhook.depositCallback(issued, store.now()));
@@ -162,6 +179,7 @@ final class VirtualAccountApi {
             }
             Instant now = store.now();
             payment.deposit(now);
+            issueReceipt(payment, now);
             stats.recordApproval(orderId, payment.totalAmount());
             return notifyDeposit(payment, now);
         });
@@ -175,9 +193,24 @@ final class VirtualAccountApi {
                 throw TossApiException.invalidRequest("입금 완료(DONE) 상태의 가상계좌만 입금 오류를 낼 수 있습니다. (status "
                         + payment.status() + ")");
             }
-            payment.reverseDeposit();
+            payment.reverseDeposit(store.now());
             return notifyDeposit(payment, store.now());
         });
+    }
+
+    /**
+     * The receipt asked for at issue, issued by Toss once the money is in. A deposit paid again after a deposit
+     * error keeps the receipt it already has.
+     */
+    private void issueReceipt(PaymentRecord payment, Instant now) {
+        CashReceiptRecord.Request request = payment.cashReceiptRequest();
+        if (request == null || payment.cashReceipt() != null) {
+            return;
+        }
+        SandboxPayment paid = payment.snapshot();
+        payment.cashReceipt(receipts.issue(paid.mid(), paid.orderId(), paid.orderName(), request, paid.totalAmount(),
+                paid.taxFreeAmount(), CashReceipt.COMPLETED, now));
+        stats.recordCashReceiptIssued(paid.orderId());
     }
 
     private SandboxPayment notifyDeposit(PaymentRecord payment, Instant now) {

@@ -128,9 +128,9 @@ public final class EmbeddedServers {
         }
     }
 
-    static synchronized TossSandbox sandbox(int port, String secretKey) {
+    static synchronized TossSandbox sandbox(SandboxConfig config) {
         if (sandbox == null) {
-            sandbox = TossSandbox.start(SandboxConfig.builder().port(port).secretKey(secretKey).build());
+            sandbox = TossSandbox.start(config);
             log.info("Toss sandbox at {} (payment window: {}/sandbox/checkout)", sandbox.baseUrl(), sandbox.baseUrl());
         }
         return sandbox;

@@ -53,12 +53,13 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
         }
         if (!env.containsProperty("toss.base-url")) {
             String secretKey = env.getProperty("toss.secret-key");
-            if (secretKey == null) {
+            if (secretKey == null && !SandboxSettings.serviceNamesMerchants(env)) {
                 secretKey = GENERATED_SECRET_KEY;
                 embedded.put("toss.secret-key", secretKey);
             }
             int port = env.getProperty("payments.sandbox.port", Integer.class, 8090);
-            embedded.put("toss.base-url", EmbeddedServers.sandbox(port, secretKey).baseUrl());
+            embedded.put("toss.base-url",
+                    EmbeddedServers.sandbox(SandboxSettings.from(env, port, secretKey).build()).baseUrl());
         }
         env.getPropertySources().addFirst(new MapPropertySource(SOURCE, embedded));
     }
