@@ -20,6 +20,7 @@ public final class SandboxStats {
     }
 
     private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> paths = new ConcurrentHashMap<>();
     private final Map<String, OrderCounters> orders = new ConcurrentHashMap<>();
     private final LongAdder approvals = new LongAdder();
     private final LongAdder cancelExecutions = new LongAdder();
@@ -37,6 +38,21 @@ public final class SandboxStats {
     public Map<String, Long> requestsByEndpoint() {
         Map<String, Long> out = new TreeMap<>();
         requests.forEach((endpoint, adder) -> out.put(endpoint, adder.sum()));
+        return out;
+    }
+
+    /**
+     * Requests received for one exact path, e.g. {@code "GET /v1/payments/orders/ord_1"}: every
+     * request counts, whether a route took it or not, so a test can prove a call was never made.
+     */
+    public long requests(String method, String path) {
+        LongAdder adder = paths.get(method + " " + path);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    public Map<String, Long> requestsByPath() {
+        Map<String, Long> out = new TreeMap<>();
+        paths.forEach((path, adder) -> out.put(path, adder.sum()));
         return out;
     }
 
@@ -93,6 +109,10 @@ public final class SandboxStats {
         requests.computeIfAbsent(endpoint, e -> new LongAdder()).increment();
     }
 
+    void recordPath(String method, String path) {
+        paths.computeIfAbsent(method + " " + path, p -> new LongAdder()).increment();
+    }
+
     void recordConfirmRequest(String orderId) {
         counters(orderId).confirmRequests.increment();
     }
@@ -123,6 +143,7 @@ public final class SandboxStats {
 
     void reset() {
         requests.clear();
+        paths.clear();
         orders.clear();
         approvals.reset();
         cancelExecutions.reset();
@@ -135,6 +156,7 @@ public final class SandboxStats {
     Map<String, Object> toJson() {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("requests", requestsByEndpoint());
+        out.put("requestsByPath", requestsByPath());
         out.put("totalApprovals", totalApprovals());
         out.put("totalCancelExecutions", totalCancelExecutions());
         out.put("approvedAmountTotal", approvedAmountTotal());
