@@ -34,7 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
         "payments.janitor.max-attempts=60",
         "payments.janitor.stuck-after=3s",
         "payments.janitor.sweep-interval=1s",
-        "payments.janitor.sweep-initial-delay=1s"})
+        "payments.janitor.sweep-initial-delay=1s",
+        // hinted look-ups: at most one per order every two seconds, not every minute
+        "payments.webhook.lookup-interval=2s"})
 @ActiveProfiles("standalone")
 @AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus answers
 @Import(TestClock.Configuration.class)
