@@ -140,6 +140,13 @@ public final class PaymentCommands {
             String reason) {
     }
 
+    /** An operator cleared a payment's flag, with a note (CONTRACT's operator endpoints). */
+    public record ResolvePaymentAttention(
+            @TargetAggregateIdentifier OrderId orderId,
+            String note,
+            MemberId operator) {
+    }
+
     /** Open a virtual account for the order: the buyer pays by bank transfer before its due date. */
     public record IssueVirtualAccount(
             @TargetAggregateIdentifier OrderId orderId,
