@@ -126,6 +126,12 @@ public abstract class IntegrationTest {
         return webhook(body, "whtrans_" + java.util.UUID.randomUUID(), java.time.OffsetDateTime.now(SEOUL));
     }
 
+    /** Toss's PAYMENT_STATUS_CHANGED webhook body, with only what the service reads of its Payment. */
+    protected static String statusChanged(String orderId, String status) {
+        return "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"createdAt\":\"2026-11-25T10:00:00.000000\","
+                + "\"data\":{\"orderId\":\"" + orderId + "\",\"status\":\"" + status + "\"}}";
+    }
+
     /** Toss's DEPOSIT_CALLBACK body for a virtual account. */
     protected static String depositCallback(String orderId, String secret, String status) {
         String createdAt = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS")

@@ -38,11 +38,6 @@ class HintedLookupsIT extends IntegrationTest {
     @Value("${spring.quartz.properties.org.quartz.threadPool.threadCount}")
     private int quartzThreads;
 
-    private static String statusChanged(String orderId, String status) {
-        return "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"createdAt\":\"2026-11-25T10:00:00.000000\","
-                + "\"data\":{\"orderId\":\"" + orderId + "\",\"status\":\"" + status + "\"}}";
-    }
-
     @Test
     void a_hint_within_the_interval_waits_for_it_and_is_not_lost() {
         String token = token("member-hinted");

@@ -31,8 +31,7 @@ class WebhookFloodIT extends IntegrationTest {
         String[] payment = checkoutAndAuthorize(token, 5000, null);
         assertThat(confirm(token, payment[0], payment[1], 5000).status()).isEqualTo(200);
         String lookupPath = "/v1/payments/orders/" + payment[0];
-        String body = "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"createdAt\":\"2026-11-25T10:00:00.000000\","
-                + "\"data\":{\"orderId\":\"" + payment[0] + "\",\"status\":\"DONE\"}}";
+        String body = statusChanged(payment[0], "DONE");
 
         Instant start = Instant.now();
         ExecutorService posters = Executors.newFixedThreadPool(16);
