@@ -19,11 +19,11 @@ public class WebhookSchedulerConfiguration {
 
     public static final JobKey PURGE_JOB = JobKey.jobKey("purge-webhook-receipts", "webhook");
     /** Toss's last retry comes about 3 days 19 hours after the first delivery. */
-    static final Duration TOSS_RETRY_SPAN = Duration.ofDays(4);
+    static final Duration RETRY_SPAN_OF_TOSS = Duration.ofDays(4);
 
     @Bean
     public JobDetail purgeWebhookReceiptsJob(@Value("${payments.webhook.retention:7d}") Duration retention) {
-        if (retention.compareTo(TOSS_RETRY_SPAN) < 0) {
+        if (retention.compareTo(RETRY_SPAN_OF_TOSS) < 0) {
             LoggerFactory.getLogger(WebhookSchedulerConfiguration.class).warn(
                     "payments.webhook.retention {} is shorter than Toss's retries (about 4 days): a late retry "
                             + "will no longer be recognised as a duplicate (it only causes one more look-up)", retention);

@@ -140,7 +140,7 @@ public final class PaymentCommands {
             String reason) {
     }
 
-    /** An operator cleared a payment's flag, with a note (CONTRACT's operator endpoints). */
+    /** An operator clears a payment's flag for an operator, with a note; the operator is kept in the event. */
     public record ResolvePaymentAttention(
             @TargetAggregateIdentifier OrderId orderId,
             String note,
