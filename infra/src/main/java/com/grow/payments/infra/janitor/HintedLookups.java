@@ -53,7 +53,7 @@ public class HintedLookups implements SmartLifecycle {
                          @Value("${payments.webhook.lookup-interval:1m}") Duration interval,
                          @Value("${payments.webhook.lookup-threads:2}") int threads) {
         if (threads < 1 || interval.isNegative()) {
-            throw new IllegalArgumentException("payments.webhook.lookup-threads must be at least 1 and the interval positive");
+            throw new IllegalArgumentException("payments.webhook.lookup-threads must be at least 1, and the interval not negative");
         }
         this.jdbc = jdbc;
         this.reconciler = reconciler;

@@ -19,21 +19,13 @@ public class TossCallOutcomes {
     public record Snapshot(int calls, int failures, int consecutiveFailures, Instant lastCallAt, Instant lastAnswerAt) {
     }
 
-    private final Clock clock;
+    private final Clock clock = Clock.systemUTC();
     private final boolean[] failed = new boolean[SIZE];
     private int next;
     private int calls;
     private int consecutiveFailures;
     private Instant lastCallAt;
     private Instant lastAnswerAt;
-
-    public TossCallOutcomes() {
-        this(Clock.systemUTC());
-    }
-
-    TossCallOutcomes(Clock clock) {
-        this.clock = clock;
-    }
 
     /** One real call's outcome: answered (any status below 500) or not. */
     public synchronized void record(boolean answered) {
