@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * <p>The coalescing lives in the database ({@code webhook_lookup}, one row per order), so it holds
  * across the cluster: a hint marks the order's row pending; a worker claims a pending row whose time
  * has come with {@code SKIP LOCKED} and, in the same statement, puts its next allowed run one
- * interval ahead. A hint arriving meanwhile is kept pending until then: deferred, never lost.
- * Database time throughout, so instances whose clocks differ still agree.
+ * interval ahead. A hint arriving meanwhile is kept pending until then: deferred, not dropped. (A
+ * look-up cut short by a dying instance is not run again here: an order still open is the janitor's
+ * timetable's and sweep's.) Database time throughout, so instances whose clocks differ still agree.
  */
 @Component
 public class HintedLookups implements SmartLifecycle {
