@@ -34,7 +34,9 @@ import org.springframework.test.context.ActiveProfiles;
         "payments.janitor.max-attempts=60",
         "payments.janitor.stuck-after=3s",
         "payments.janitor.sweep-interval=1s",
-        "payments.janitor.sweep-initial-delay=1s"})
+        "payments.janitor.sweep-initial-delay=1s",
+        // hinted look-ups: at most one per order every two seconds, not every minute
+        "payments.webhook.lookup-interval=2s"})
 @ActiveProfiles("standalone")
 @AutoConfigureObservability(tracing = false) // metrics as in production: /actuator/prometheus answers
 @Import(TestClock.Configuration.class)
@@ -122,6 +124,12 @@ public abstract class IntegrationTest {
     /** A webhook sent now, under a new transmission id. */
     protected Reply webhook(String body) {
         return webhook(body, "whtrans_" + java.util.UUID.randomUUID(), java.time.OffsetDateTime.now(SEOUL));
+    }
+
+    /** Toss's PAYMENT_STATUS_CHANGED webhook body, with only what the service reads of its Payment. */
+    protected static String statusChanged(String orderId, String status) {
+        return "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"createdAt\":\"2026-11-25T10:00:00.000000\","
+                + "\"data\":{\"orderId\":\"" + orderId + "\",\"status\":\"" + status + "\"}}";
     }
 
     /** Toss's DEPOSIT_CALLBACK body for a virtual account. */

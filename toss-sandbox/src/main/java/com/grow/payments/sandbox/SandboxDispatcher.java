@@ -42,6 +42,7 @@ final class SandboxDispatcher implements HttpHandler {
             }
             URI uri = exchange.getRequestURI();
             String path = uri.getRawPath();
+            stats.recordPath(exchange.getRequestMethod(), path);
             SandboxRequest request = new SandboxRequest(exchange.getRequestMethod(), path, uri.getRawQuery(),
                     exchange.getRequestHeaders(), body);
             Router.Lookup lookup = router.find(exchange.getRequestMethod(), path);

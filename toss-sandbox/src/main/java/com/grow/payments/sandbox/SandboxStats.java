@@ -24,6 +24,7 @@ public final class SandboxStats {
     // Per secret key and per merchant, endpoint -> count: "the wrong merchant's key made no look-up".
     private final Map<String, Map<String, LongAdder>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> byMerchant = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> paths = new ConcurrentHashMap<>();
     private final Map<String, OrderCounters> orders = new ConcurrentHashMap<>();
     private final LongAdder approvals = new LongAdder();
     private final LongAdder cancelExecutions = new LongAdder();
@@ -64,6 +65,21 @@ public final class SandboxStats {
 
     public Map<String, Long> requestsByMerchant(String mid) {
         return counts(byMerchant.get(mid));
+    }
+
+    /**
+     * Requests received for one exact path, e.g. {@code "GET /v1/payments/orders/ord_1"}: every
+     * request counts, whether a route took it or not, so a test can prove a call was never made.
+     */
+    public long requests(String method, String path) {
+        LongAdder adder = paths.get(method + " " + path);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    public Map<String, Long> requestsByPath() {
+        Map<String, Long> out = new TreeMap<>();
+        paths.forEach((path, adder) -> out.put(path, adder.sum()));
+        return out;
     }
 
     /** Authenticated confirm requests naming this order, including replays and faulted ones. */
@@ -136,6 +152,10 @@ public final class SandboxStats {
         }
     }
 
+    void recordPath(String method, String path) {
+        paths.computeIfAbsent(method + " " + path, p -> new LongAdder()).increment();
+    }
+
     void recordConfirmRequest(String orderId) {
         counters(orderId).confirmRequests.increment();
     }
@@ -172,6 +192,7 @@ public final class SandboxStats {
         requests.clear();
         byKey.clear();
         byMerchant.clear();
+        paths.clear();
         orders.clear();
         approvals.reset();
         cancelExecutions.reset();
@@ -190,6 +211,7 @@ public final class SandboxStats {
         Map<String, Object> keys = new TreeMap<>();
         byKey.forEach((key, endpoints) -> keys.put(mask(key), counts(endpoints)));
         out.put("requestsByKey", keys);
+        out.put("requestsByPath", requestsByPath());
         out.put("totalApprovals", totalApprovals());
         out.put("totalCancelExecutions", totalCancelExecutions());
         out.put("approvedAmountTotal", approvedAmountTotal());

@@ -63,6 +63,19 @@ class AdminApiTest extends SandboxTestSupport {
     }
 
     @Test
+    void requests_are_counted_by_exact_path_even_where_no_route_takes_them() {
+        String orderId = orderId();
+        get("/v1/payments/orders/" + orderId);
+        get("/v1/payments/orders/" + orderId);
+        get("/v1/nowhere");
+
+        assertThat(sandbox.stats().requests("GET", "/v1/payments/orders/" + orderId)).isEqualTo(2);
+        assertThat(sandbox.stats().requests("GET", "/v1/nowhere")).isEqualTo(1);
+        assertThat(sandboxGet("/sandbox/admin/stats").json().path("requestsByPath")
+                .path("GET /v1/payments/orders/" + orderId).asLong()).isEqualTo(2);
+    }
+
+    @Test
     void stats_are_reported_over_http() {
         String orderId = orderId();
         String paymentKey = sandbox.authorize(orderId, "item", 4_000, null);

@@ -32,6 +32,8 @@ import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentApproval;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentDecline;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentExpiry;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentOutcomeUnknown;
+import com.grow.payments.shared.payment.PaymentCommands.ResolvePaymentAttention;
+import com.grow.payments.shared.payment.PaymentAttentionResolved;
 import com.grow.payments.shared.payment.PaymentCompensated;
 import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentConfirmationRequested;
@@ -348,6 +350,11 @@ public class Payment {
         }
     }
 
+    @CommandHandler
+    public void handle(ResolvePaymentAttention command) {
+        apply(OperatorAttention.resolve(flagged, command));
+    }
+
     private ReconciliationVerdict reconcileConfirmation(PgPayment pg, Instant checkedAt) {
         if (pg == null || !pg.paymentKey().equals(paymentKey)) {
             if (checkedAt.isAfter(confirmationRequestedAt.plus(CONFIRM_WINDOW))) {
@@ -560,5 +567,10 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentNeedsAttention event) {
         flagged = true;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAttentionResolved event) {
+        flagged = false;
     }
 }

@@ -30,6 +30,7 @@ public class JanitorSweep {
 
     private final JdbcClient jdbc;
     private final ReconciliationSchedule schedule;
+    private final HintedLookups hints;
     private final Clock clock;
     private final Duration stuckAfter;
     private final Duration unresolvedAfter;
@@ -37,11 +38,13 @@ public class JanitorSweep {
     private final AtomicLong needingAttention = new AtomicLong();
     private final AtomicLong unresolved = new AtomicLong();
 
-    public JanitorSweep(ReadModelStore readModels, ReconciliationSchedule schedule, Clock clock, MeterRegistry registry,
+    public JanitorSweep(ReadModelStore readModels, ReconciliationSchedule schedule, HintedLookups hints, Clock clock,
+                        MeterRegistry registry,
                         @Value("${payments.janitor.stuck-after:2m}") Duration stuckAfter,
                         @Value("${payments.janitor.unresolved-after:10m}") Duration unresolvedAfter) {
         this.jdbc = readModels.jdbc();
         this.schedule = schedule;
+        this.hints = hints;
         this.clock = clock;
         this.stuckAfter = stuckAfter;
         this.unresolvedAfter = unresolvedAfter;
@@ -78,7 +81,8 @@ public class JanitorSweep {
                 .query(String.class)
                 .list());
         // virtual accounts past their due date: Toss sends nothing when they expire, and the due-date
-        // check on the timetable runs by the wall clock, so a one-off look-up confirms it now
+        // check on the timetable runs by the wall clock, so a one-off look-up confirms it now (at
+        // most one per order per interval, however often the sweep runs)
         List<String> overdue = jdbc.sql("""
                         SELECT order_id FROM payment_view
                         WHERE status = 'WAITING_FOR_DEPOSIT' AND NOT needs_attention
@@ -87,7 +91,7 @@ public class JanitorSweep {
                 .param(Timestamp.from(now))
                 .query(String.class)
                 .list();
-        overdue.forEach(orderId -> schedule.scheduleHint(new OrderId(orderId)));
+        overdue.forEach(orderId -> hints.request(new OrderId(orderId)));
         int scheduled = 0;
         for (String orderId : open) {
             if (schedule.scheduleCheckIfAbsent(new OrderId(orderId), 1, now)) {

@@ -34,8 +34,6 @@ public class QuartzReconciliationSchedule implements ReconciliationSchedule {
 
     /** Quartz group of every check's job and trigger; the name is the order id. */
     public static final String GROUP = "reconcile-payment";
-    /** Look-ups a webhook asked for: their own keys, so they never replace the janitor's timetable. */
-    public static final String HINT_GROUP = "webhook-hint";
 
     private final Scheduler scheduler;
 
@@ -70,22 +68,12 @@ public class QuartzReconciliationSchedule implements ReconciliationSchedule {
     }
 
     /** False when the order already has a check and {@code replace} is not asked for. */
-    @Override
-    @Transactional
-    public boolean scheduleHint(OrderId orderId) {
-        return store(orderId, 0, Instant.now(), false, HINT_GROUP);
-    }
-
     private boolean store(OrderId orderId, int attempt, Instant at, boolean replace) {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempt counts from 1, was " + attempt);
         }
-        return store(orderId, attempt, at, replace, GROUP);
-    }
-
-    private boolean store(OrderId orderId, int attempt, Instant at, boolean replace, String group) {
         JobDetail job = JobBuilder.newJob(ReconcilePaymentJob.class)
-                .withIdentity(JobKey.jobKey(orderId.value(), group))
+                .withIdentity(jobKey(orderId))
                 .usingJobData(ReconcilePaymentJob.ORDER_ID, orderId.value())
                 .usingJobData(ReconcilePaymentJob.ATTEMPT, attempt)
                 // not durable: a check that ends without scheduling the next one takes its job
@@ -95,7 +83,7 @@ public class QuartzReconciliationSchedule implements ReconciliationSchedule {
                 .requestRecovery()
                 .build();
         Trigger trigger = TriggerBuilder.newTrigger()
-                .withIdentity(TriggerKey.triggerKey(orderId.value(), group))
+                .withIdentity(TriggerKey.triggerKey(orderId.value(), GROUP))
                 .forJob(job)
                 .startAt(Date.from(notBefore(at, Instant.now())))
                 // missed while every instance was down: run once on restart, not once per missed beat

@@ -45,10 +45,12 @@ public class TossPaymentGateway implements PaymentGateway {
     private final ObjectMapper json = new ObjectMapper();
     private final String authorization;
     private final MeterRegistry registry;
+    private final TossCallOutcomes outcomes;
 
-    public TossPaymentGateway(TossProperties properties, MeterRegistry registry) {
+    public TossPaymentGateway(TossProperties properties, MeterRegistry registry, TossCallOutcomes outcomes) {
         this.properties = properties;
         this.registry = registry;
+        this.outcomes = outcomes;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
@@ -191,6 +193,8 @@ public class TossPaymentGateway implements PaymentGateway {
             } else {
                 outcome = (response.statusCode() / 100) + "xx";
             }
+            // Toss's health is read from these, never from a probe of its own
+            outcomes.record(failure == null && response.statusCode() < 500);
             sample.stop(Timer.builder("toss_api_request")
                     .description("Calls to Toss's API by endpoint and outcome")
                     .tags("endpoint", endpoint, "outcome", outcome)

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.grow.payments.infra.toss.SecretHashes;
 import com.grow.payments.sagas.billing.BillingKeyVault;
-import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
+import com.grow.payments.infra.janitor.HintedLookups;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyDeleted;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import com.grow.payments.shared.OrderId;
@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Toss's webhooks (CONTRACT §6). Anyone can post here, and Toss itself posts late, twice and out of
  * order, so a webhook is a hint, never the truth: once verified (a virtual account's secret, a
- * signature where Toss signs) and deduplicated, it only puts a look-up at Toss on the janitor's
- * timetable, and the payment changes by what Toss's API says. Answers at once.
+ * signature where Toss signs) and deduplicated, it only asks for a look-up at Toss (at most one per
+ * order per interval, on a pool of its own: {@link HintedLookups}), and the payment changes by what
+ * Toss's API says. Answers at once.
  */
 @RestController
 public class TossWebhookController {
@@ -46,7 +47,7 @@ public class TossWebhookController {
     private final ObjectMapper json = new ObjectMapper();
     private final JdbcClient jdbc;
     private final PaymentViewLoader payments;
-    private final ReconciliationSchedule schedule;
+    private final HintedLookups lookups;
     private final WebhookSignatures signatures;
     private final MeterRegistry metrics;
     private final BillingKeyVault vault;
@@ -54,13 +55,13 @@ public class TossWebhookController {
     private final Clock clock;
     private final Duration tolerance;
 
-    public TossWebhookController(JdbcClient jdbc, PaymentViewLoader payments, ReconciliationSchedule schedule,
+    public TossWebhookController(JdbcClient jdbc, PaymentViewLoader payments, HintedLookups lookups,
                                  WebhookSignatures signatures, MeterRegistry metrics, BillingKeyVault vault,
                                  CommandGateway commands, Clock clock,
                                  @Value("${payments.webhook.tolerance:10m}") Duration tolerance) {
         this.jdbc = jdbc;
         this.payments = payments;
-        this.schedule = schedule;
+        this.lookups = lookups;
         this.signatures = signatures;
         this.metrics = metrics;
         this.vault = vault;
@@ -81,7 +82,13 @@ public class TossWebhookController {
                                         @RequestHeader(name = SIGNATURE, required = false) String signature) {
         JsonNode webhook = parse(body);
         String type = webhook.hasNonNull("eventType") ? webhook.path("eventType").asText() : "DEPOSIT_CALLBACK";
-        if (transmissionId == null || transmissionId.isBlank() || transmissionId.length() > 100) {
+        if (transmissionId == null || transmissionId.isBlank()) {
+            if (type.equals("DEPOSIT_CALLBACK")) {
+                return headerlessDeposit(webhook, body);
+            }
+            return reject("no_transmission_id");
+        }
+        if (transmissionId.length() > 100) {
             return reject("no_transmission_id");
         }
         if (!recent(transmissionTime)) {
@@ -112,8 +119,31 @@ public class TossWebhookController {
         if (!firstReceipt(transmissionId, body, type, orderId)) {
             return accepted(type, "duplicate");
         }
-        schedule.scheduleHint(new OrderId(orderId));
+        lookups.request(new OrderId(orderId));
         return accepted(type, "look_up_scheduled");
+    }
+
+    /**
+     * Whether Toss sends its transmission headers with a DEPOSIT_CALLBACK is not settled, and the
+     * callback carries its own proof: the account's secret. Without the headers it is accepted when
+     * the secret matches the one recorded for the account (known, not merely not contradicted), and
+     * deduplicated by its body. A replayed genuine callback can only ask for one more look-up.
+     */
+    private ResponseEntity<Void> headerlessDeposit(JsonNode webhook, String body) {
+        String orderId = webhook.path("orderId").asText(null);
+        List<Object> events = OrderId.isValid(orderId) ? payments.events(orderId) : List.of();
+        if (events.isEmpty()) {
+            return accepted("DEPOSIT_CALLBACK", "unknown_order");
+        }
+        Optional<String> expected = secretHash(events);
+        if (expected.isEmpty() || !SecretHashes.matches(webhook.path("secret").asText(null), expected.get())) {
+            return reject("secret_mismatch");
+        }
+        if (!firstReceipt("deposit", body, "DEPOSIT_CALLBACK", orderId)) {
+            return accepted("DEPOSIT_CALLBACK", "duplicate");
+        }
+        lookups.request(new OrderId(orderId));
+        return accepted("DEPOSIT_CALLBACK", "look_up_scheduled");
     }
 
     /**
@@ -167,9 +197,13 @@ public class TossWebhookController {
      * Once the hash is known, a secret that does not match it is a forgery.
      */
     private static boolean secretMatchesIfKnown(String secret, List<Object> events) {
-        Optional<String> expected = events.stream().filter(VirtualAccountIssued.class::isInstance)
-                .map(event -> ((VirtualAccountIssued) event).secretHash()).reduce((first, last) -> last);
+        Optional<String> expected = secretHash(events);
         return expected.isEmpty() || SecretHashes.matches(secret, expected.get());
+    }
+
+    private static Optional<String> secretHash(List<Object> events) {
+        return events.stream().filter(VirtualAccountIssued.class::isInstance)
+                .map(event -> ((VirtualAccountIssued) event).secretHash()).reduce((first, last) -> last);
     }
 
     private boolean firstReceipt(String transmissionId, String body, String type, String orderId) {

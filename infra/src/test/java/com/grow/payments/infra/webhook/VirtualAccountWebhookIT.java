@@ -26,11 +26,6 @@ class VirtualAccountWebhookIT extends IntegrationTest {
         return opened.json();
     }
 
-    private static String statusChanged(String orderId, String status) {
-        return "{\"eventType\":\"PAYMENT_STATUS_CHANGED\",\"createdAt\":\"2026-11-25T10:00:00.000000\","
-                + "\"data\":{\"orderId\":\"" + orderId + "\",\"status\":\"" + status + "\"}}";
-    }
-
     @Test
     void an_issued_account_shows_where_to_pay_and_never_its_secret() {
         String token = token("member-va");

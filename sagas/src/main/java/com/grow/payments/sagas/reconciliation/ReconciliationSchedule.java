@@ -15,12 +15,6 @@ public interface ReconciliationSchedule {
     /** Like {@link #scheduleCheck}, unless a check of the order is already pending; true if scheduled. */
     boolean scheduleCheckIfAbsent(OrderId orderId, int attempt, Instant at);
 
-    /**
-     * A one-off look-up, at once, that a webhook (or the sweep) asked for (attempt 0): at most one pending per order, so a flood
-     * of posts costs one look-up; it never replaces or reschedules the timetable's checks.
-     */
-    boolean scheduleHint(OrderId orderId);
-
     /** The order is settled: drop its pending check, if any. */
     void cancelChecks(OrderId orderId);
 }

@@ -40,9 +40,4 @@ final class RecordingSchedule implements ReconciliationSchedule {
     List<OrderId> cancelled() {
         return List.copyOf(cancelled);
     }
-
-    @Override
-    public boolean scheduleHint(OrderId orderId) {
-        return false;
-    }
 }

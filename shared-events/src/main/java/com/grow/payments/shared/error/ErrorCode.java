@@ -29,6 +29,7 @@ public enum ErrorCode {
     CANCEL_REFUSED(409, "Toss refused the cancel"),
     SUBSCRIPTION_NOT_RESUMABLE(409, "Only a past-due or suspended subscription can be resumed"),
     SUBSCRIPTION_CANCELED(409, "The subscription is canceled"),
+    PAYMENT_NOT_FLAGGED(409, "The payment is not flagged for an operator"),
     EVENT_CHAIN_BROKEN(409, "The payment's event hash chain is broken"),
     PROJECTION_NOT_REPLAYABLE(409, "This event processor has side effects and is never replayed"),
     PROJECTION_BUSY(409, "The event processor is held by another instance or already replaying"),

@@ -140,6 +140,13 @@ public final class PaymentCommands {
             String reason) {
     }
 
+    /** An operator clears a payment's flag for an operator, with a note; the operator is kept in the event. */
+    public record ResolvePaymentAttention(
+            @TargetAggregateIdentifier OrderId orderId,
+            String note,
+            MemberId operator) {
+    }
+
     /** Open a virtual account for the order: the buyer pays by bank transfer before its due date. */
     public record IssueVirtualAccount(
             @TargetAggregateIdentifier OrderId orderId,

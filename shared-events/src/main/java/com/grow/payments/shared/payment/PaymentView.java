@@ -111,6 +111,9 @@ public record PaymentView(
         if (event instanceof PaymentNeedsAttention) {
             return withFlags(cancelInProgress, true);
         }
+        if (event instanceof PaymentAttentionResolved) {
+            return withFlags(cancelInProgress, false);
+        }
         if (event instanceof PaymentCompensationStarted e) {
             return withStatus(PaymentStatus.UNKNOWN, e.paymentKey().value(), null);
         }
