@@ -14,6 +14,7 @@ import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQu
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The processing groups whose failures are parked per sequence instead of halting the processor
@@ -33,10 +34,12 @@ public class DeadLetterConfiguration {
                                                  ObjectProvider<DunningPolicy> dunning, ObjectProvider<Clock> clock,
                                                  ObjectProvider<ConnectionProvider> connections,
                                                  ObjectProvider<TransactionManager> transactions,
-                                                 ObjectProvider<DeadLetterSchema> schema) {
+                                                 ObjectProvider<DeadLetterSchema> schema,
+                                                 ObjectProvider<PlatformTransactionManager> springTransactions) {
         return configurer -> {
             configurer.eventProcessing().registerEventHandler(c -> new SubscriptionCharges(gateway.getObject(),
-                    vault.getObject(), c.commandGateway(), dunning.getObject(), clock.getObject()));
+                    new SavepointVault(vault.getObject(), springTransactions.getObject()), c.commandGateway(),
+                    dunning.getObject(), clock.getObject()));
             for (String group : GROUPS) {
                 configurer.eventProcessing()
                         .registerDeadLetterQueue(group, c -> JdbcSequencedDeadLetterQueue.builder()

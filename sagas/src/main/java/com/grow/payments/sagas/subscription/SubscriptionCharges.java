@@ -12,6 +12,7 @@ import com.grow.payments.shared.billing.BillingCommands.FlagBillingKeyUnreadable
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
+import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeFailed;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleCharged;
@@ -60,7 +61,8 @@ public class SubscriptionCharges {
 
     @EventHandler
     public void on(SubscriptionChargeRequested event) {
-        charge(event).thenCompose(outcome -> commands.send(record(event, outcome)))
+        charge(event).thenCompose(outcome -> outcome == null ? CompletableFuture.completedFuture(null)
+                        : commands.send(record(event, outcome)))
                 .exceptionally(failure -> {
                     log.error("charge {} (attempt {}) not recorded; the janitor's sweep finds it", event.orderId(),
                             event.attempt(), failure);
@@ -68,22 +70,37 @@ public class SubscriptionCharges {
                 });
     }
 
+    /**
+     * The key is read here, in the handler's thread, so that a failure to read it reaches the
+     * processor and parks the subscription's sequence. Toss is called only if the subscription still
+     * waits for this attempt (a parked request may be retried long after); null when it does not.
+     */
     private CompletableFuture<ConfirmOutcome> charge(SubscriptionChargeRequested event) {
         Optional<String> key;
         try {
             key = vault.reveal(event.billingKeyId());
         } catch (UnreadableBillingKeyException e) {
-            // fails closed: the card is not charged, the subscription is suspended and flagged; the
-            // exception's text stays out of the log (it names key ids and crypto key ids)
+            // fails closed: the card is not charged, the subscription is suspended and the key
+            // flagged; the exception's text stays out of the log (it names key and crypto key ids)
             log.error("billing key {} of subscription {} does not decrypt; its charges stop until an operator acts",
                     event.billingKeyId(), event.subscriptionId());
             commands.send(new FlagBillingKeyUnreadable(event.billingKeyId()));
             return declined(UNREADABLE, "the card's billing key cannot be read; an operator must look at it");
         }
-        return key.map(billingKey -> gateway.chargeBillingKey(new BillingChargeRequest(billingKey,
-                        event.customerKey(), new OrderId(event.orderId()), event.orderName(), event.amount(),
-                        StepKeys.of("charge", event.orderId(), event.attempt()))))
-                .orElseGet(() -> declined("BILLING_KEY_DELETED", "the card's billing key was deleted"));
+        if (key.isEmpty()) {
+            return declined("BILLING_KEY_DELETED", "the card's billing key was deleted");
+        }
+        return commands.<Boolean>send(new CheckChargeWanted(event.subscriptionId(), event.cycleNo(), event.attempt()))
+                .thenCompose(wanted -> {
+                    if (!Boolean.TRUE.equals(wanted)) {
+                        log.warn("charge {} (attempt {}) is no longer wanted by its subscription; Toss is not asked",
+                                event.orderId(), event.attempt());
+                        return CompletableFuture.completedFuture(null);
+                    }
+                    return gateway.chargeBillingKey(new BillingChargeRequest(key.get(), event.customerKey(),
+                            new OrderId(event.orderId()), event.orderName(), event.amount(),
+                            StepKeys.of("charge", event.orderId(), event.attempt())));
+                });
     }
 
     private static CompletableFuture<ConfirmOutcome> declined(String code, String message) {

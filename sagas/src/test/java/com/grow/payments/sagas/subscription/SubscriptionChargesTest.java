@@ -18,6 +18,7 @@ import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
+import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeFailed;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleCharged;
@@ -56,6 +57,7 @@ class SubscriptionChargesTest {
     private FakePaymentGateway gateway;
     private InMemoryBillingKeyVault vault;
     private RecordingCommandBus bus;
+    private boolean wanted;
     private SubscriptionCharges charges;
 
     @BeforeEach
@@ -64,6 +66,8 @@ class SubscriptionChargesTest {
         vault = new InMemoryBillingKeyVault();
         vault.store(BILLING_KEY_ID, TOSS_KEY);
         bus = new RecordingCommandBus();
+        wanted = true;
+        bus.setCallbackBehavior((command, metaData) -> command instanceof CheckChargeWanted ? wanted : null);
         charges = charges(vault);
     }
 
@@ -72,8 +76,10 @@ class SubscriptionChargesTest {
                 new DunningPolicy(DELAYS, DunningPolicy.DEFAULT_HARD_DECLINES), Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
+    /** The commands that record or flag something (the check before each charge left out). */
     private List<Object> dispatched() {
-        return bus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast).toList();
+        return bus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast)
+                .filter(command -> !(command instanceof CheckChargeWanted)).toList();
     }
 
     @Test
@@ -187,6 +193,17 @@ class SubscriptionChargesTest {
 
         assertThatThrownBy(() -> broken.on(requested(1))).isInstanceOf(IllegalStateException.class);
         assertThat(dispatched()).isEmpty();
+        assertThat(gateway.chargeRequests()).isEmpty();
+    }
+
+    @Test
+    void an_attempt_the_subscription_no_longer_waits_for_is_not_charged() {
+        wanted = false;
+
+        charges.on(requested(1));
+
+        assertThat(bus.getDispatchedCommands().stream().map(CommandMessage::getPayload).map(Object.class::cast).toList())
+                .containsExactly(new CheckChargeWanted(SUB, 1, 1));
         assertThat(gateway.chargeRequests()).isEmpty();
     }
 
