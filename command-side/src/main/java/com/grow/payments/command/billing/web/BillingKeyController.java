@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cards registered for recurring charges (CONTRACT §4): the raw billing key never leaves the vault. */
+/** Cards registered for recurring charges: the raw billing key never leaves the vault. */
 @RestController
 public class BillingKeyController {
 
