@@ -5,15 +5,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
+import com.grow.payments.shared.billing.BillingCommands.FlagBillingKeyUnreadable;
 import com.grow.payments.shared.billing.BillingCommands.IssueBillingKey;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyDeleted;
+import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssueUnknown;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssued;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyRefused;
 import com.grow.payments.shared.billing.BillingKeyDeleted;
 import com.grow.payments.shared.billing.BillingKeyDeletionRequested;
+import com.grow.payments.shared.billing.BillingKeyIssueOutcomeUnknown;
 import com.grow.payments.shared.billing.BillingKeyIssueRequested;
 import com.grow.payments.shared.billing.BillingKeyIssued;
 import com.grow.payments.shared.billing.BillingKeyRefused;
+import com.grow.payments.shared.billing.BillingKeyUnreadable;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,13 +30,15 @@ import org.axonframework.modelling.command.AggregateIdentifier;
  */
 public class BillingKey {
 
-    enum Status { REQUESTED, ACTIVE, REFUSED, DELETING, DELETED }
+    /** UNKNOWN: Toss's answer to the issue never came; a live key may exist there (an operator looks). */
+    enum Status { REQUESTED, UNKNOWN, ACTIVE, REFUSED, DELETING, DELETED }
 
     @AggregateIdentifier
     private String billingKeyId;
     private MemberId memberId;
     private String customerKey;
     private Status status;
+    private boolean unreadable;
 
     protected BillingKey() {
         // for Axon: rebuilt from events
@@ -46,7 +52,7 @@ public class BillingKey {
 
     @CommandHandler
     public void handle(RecordBillingKeyIssued command) {
-        if (status == Status.REQUESTED) {
+        if (status == Status.REQUESTED || status == Status.UNKNOWN) {
             apply(new BillingKeyIssued(billingKeyId, memberId.value(), customerKey, command.cardCompany(),
                     command.cardNumberMasked(), command.issuedAt()));
         }
@@ -56,6 +62,20 @@ public class BillingKey {
     public void handle(RecordBillingKeyRefused command) {
         if (status == Status.REQUESTED) {
             apply(new BillingKeyRefused(billingKeyId, memberId.value(), command.failure()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordBillingKeyIssueUnknown command) {
+        if (status == Status.REQUESTED) {
+            apply(new BillingKeyIssueOutcomeUnknown(billingKeyId, memberId.value(), command.reason()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(FlagBillingKeyUnreadable command) {
+        if (status == Status.ACTIVE && !unreadable) {
+            apply(new BillingKeyUnreadable(billingKeyId, memberId.value()));
         }
     }
 
@@ -94,6 +114,16 @@ public class BillingKey {
     @EventSourcingHandler
     void on(BillingKeyIssued event) {
         status = Status.ACTIVE;
+    }
+
+    @EventSourcingHandler
+    void on(BillingKeyIssueOutcomeUnknown event) {
+        status = Status.UNKNOWN;
+    }
+
+    @EventSourcingHandler
+    void on(BillingKeyUnreadable event) {
+        unreadable = true;
     }
 
     @EventSourcingHandler

@@ -18,6 +18,7 @@ import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
 import com.grow.payments.shared.subscription.SubscriptionCommands.CancelSubscription;
+import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ChargeDueCycle;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ReconcileCycleCharge;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleCharged;
@@ -108,6 +109,13 @@ public class Subscription {
             apply(new SubscriptionChargeOutcomeUnknown(subscriptionId, cycleNo,
                     ChargeOrderIds.of(subscriptionId, cycleNo), command.reason()));
         }
+    }
+
+    /** Only the attempt in flight is charged: a parked request retried after a newer one, or a cancel, is not. */
+    @CommandHandler
+    public boolean handle(CheckChargeWanted command) {
+        return inFlight && command.cycleNo() == cycleNo && command.attempt() == attempt
+                && status != SubscriptionStatus.CANCELED;
     }
 
     /** The janitor's look-up of a cycle whose charge has no known answer. */

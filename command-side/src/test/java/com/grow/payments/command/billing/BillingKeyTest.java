@@ -5,13 +5,17 @@ import static com.grow.payments.command.Rejections.rejectedWith;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
+import com.grow.payments.shared.billing.BillingCommands.FlagBillingKeyUnreadable;
+import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssueUnknown;
 import com.grow.payments.shared.billing.BillingCommands.IssueBillingKey;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyDeleted;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssued;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyRefused;
 import com.grow.payments.shared.billing.BillingKeyDeleted;
 import com.grow.payments.shared.billing.BillingKeyDeletionRequested;
+import com.grow.payments.shared.billing.BillingKeyIssueOutcomeUnknown;
 import com.grow.payments.shared.billing.BillingKeyIssueRequested;
+import com.grow.payments.shared.billing.BillingKeyUnreadable;
 import com.grow.payments.shared.billing.BillingKeyIssued;
 import com.grow.payments.shared.billing.BillingKeyRefused;
 import com.grow.payments.shared.error.ErrorCode;
@@ -70,6 +74,31 @@ class BillingKeyTest {
         fixture.given(issueRequested())
                 .when(new RecordBillingKeyRefused(ID, INVALID_CARD))
                 .expectEvents(new BillingKeyRefused(ID, OWNER.value(), INVALID_CARD));
+    }
+
+    @Test
+    void no_answer_from_toss_is_recorded_as_an_unknown_outcome_not_as_a_refusal() {
+        fixture.given(issueRequested())
+                .when(new RecordBillingKeyIssueUnknown(ID, "TIMEOUT"))
+                .expectEvents(new BillingKeyIssueOutcomeUnknown(ID, OWNER.value(), "TIMEOUT"));
+    }
+
+    @Test
+    void a_key_whose_issue_was_unknown_can_still_be_recorded_as_issued() {
+        fixture.given(issueRequested(), new BillingKeyIssueOutcomeUnknown(ID, OWNER.value(), "TIMEOUT"))
+                .when(new RecordBillingKeyIssued(ID, CARD_COMPANY, MASKED, ISSUED_AT))
+                .expectEvents(issued());
+    }
+
+    @Test
+    void an_unreadable_key_is_flagged_once() {
+        fixture.given(issueRequested(), issued(), new BillingKeyUnreadable(ID, OWNER.value()))
+                .when(new FlagBillingKeyUnreadable(ID))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(issueRequested(), issued())
+                .when(new FlagBillingKeyUnreadable(ID))
+                .expectEvents(new BillingKeyUnreadable(ID, OWNER.value()));
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.grow.payments.command.subscription.Subscription;
 import com.grow.payments.sagas.billing.BillingKeyDeletionSaga;
 import com.grow.payments.sagas.billing.BillingKeyIssuanceSaga;
 import com.grow.payments.sagas.billing.BillingKeySubscriptionsSaga;
-import com.grow.payments.sagas.subscription.SubscriptionChargeSaga;
 import com.grow.payments.sagas.payment.PaymentCancellationSaga;
 import com.grow.payments.sagas.payment.PaymentCompensationSaga;
 import com.grow.payments.sagas.payment.PaymentConfirmationSaga;
@@ -207,7 +206,6 @@ public class AxonConfiguration {
                     .registerSaga(BillingKeyIssuanceSaga.class)
                     .registerSaga(BillingKeyDeletionSaga.class)
                     .registerSaga(BillingKeySubscriptionsSaga.class)
-                    .registerSaga(SubscriptionChargeSaga.class)
                     .registerSaga(PaymentCancellationSaga.class)
                     .registerSaga(PaymentCompensationSaga.class)
                     .registerEventHandler(c -> new ReconciliationPolicy(schedule, firstCheck))

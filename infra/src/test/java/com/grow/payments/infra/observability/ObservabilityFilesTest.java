@@ -75,11 +75,13 @@ class ObservabilityFilesTest {
             "integration_publish_lag_seconds_bucket",
             "toss_api_request_seconds_bucket",
             "toss_api_request_seconds_count",
-            "webhook_rejected_total");
+            "webhook_rejected_total",
+            "dead_letters",
+            "billing_keys_needing_attention");
 
     static final Set<String> ALERT_NAMES = Set.of("ApprovalRateDrop", "CompensationSpike", "UnresolvedPayments",
             "PaymentsNeedAttention", "ProcessorLagHigh", "IntegrationPublisherLagHigh", "IntegrationPublishSlow",
-            "TossLatencyHigh", "TossErrors", "WebhookRejectsSpike");
+            "TossLatencyHigh", "TossErrors", "WebhookRejectsSpike", "DeadLettersParked", "BillingKeysNeedAttention");
 
     private static final Set<String> SEVERITIES = Set.of("critical", "warning");
     private static final Pattern DURATION = Pattern.compile("([0-9]+(ms|s|m|h|d|w|y))+");
@@ -412,6 +414,26 @@ class ObservabilityFilesTest {
                     alertname: PaymentsNeedAttention
                   - eval_time: 4m
                     alertname: PaymentsNeedAttention
+                    exp_alerts:
+                      - exp_labels: {severity: warning, service: grow-payments}
+              # a parked charge from minute 2 (fires after 5 more), a billing key flagged from minute 2
+              - interval: 1m
+                input_series:
+                  - series: 'dead_letters{processor="subscription-charges",instance="a"}'
+                    values: '0 0 1x30'
+                  - series: 'billing_keys_needing_attention{instance="a"}'
+                    values: '0 0 1x30'
+                alert_rule_test:
+                  - eval_time: 5m
+                    alertname: DeadLettersParked
+                  - eval_time: 8m
+                    alertname: DeadLettersParked
+                    exp_alerts:
+                      - exp_labels: {severity: warning, service: grow-payments, processor: subscription-charges}
+                  - eval_time: 1m
+                    alertname: BillingKeysNeedAttention
+                  - eval_time: 4m
+                    alertname: BillingKeysNeedAttention
                     exp_alerts:
                       - exp_labels: {severity: warning, service: grow-payments}
               # lag: a projection and the Kafka relay each behind, on their own alerts

@@ -3,12 +3,13 @@ package com.grow.payments.sagas.billing;
 import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
+import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssueUnknown;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssued;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyRefused;
+import com.grow.payments.shared.billing.BillingKeyIssueOutcomeUnknown;
 import com.grow.payments.shared.billing.BillingKeyIssueRequested;
 import com.grow.payments.shared.billing.BillingKeyIssued;
 import com.grow.payments.shared.billing.BillingKeyRefused;
-import com.grow.payments.shared.payment.Failure;
 import jakarta.inject.Inject;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -53,9 +54,11 @@ public class BillingKeyIssuanceSaga {
             return commands.send(new RecordBillingKeyIssued(billingKeyId, issued.cardCompany(),
                     issued.cardNumberMasked(), issued.issuedAt()));
         }
-        Failure failure = outcome instanceof IssueOutcome.Refused refused ? refused.failure()
-                : new Failure("ISSUE_NOT_CONFIRMED", ((IssueOutcome.Unknown) outcome).reason());
-        return commands.send(new RecordBillingKeyRefused(billingKeyId, failure));
+        if (outcome instanceof IssueOutcome.Refused refused) {
+            return commands.send(new RecordBillingKeyRefused(billingKeyId, refused.failure()));
+        }
+        // no answer is not a refusal: Toss may have issued a live key (the authKey is spent either way)
+        return commands.send(new RecordBillingKeyIssueUnknown(billingKeyId, ((IssueOutcome.Unknown) outcome).reason()));
     }
 
     @EndSaga
@@ -68,6 +71,12 @@ public class BillingKeyIssuanceSaga {
     @SagaEventHandler(associationProperty = "billingKeyId")
     public void on(BillingKeyRefused event) {
         // nothing was stored
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "billingKeyId")
+    public void on(BillingKeyIssueOutcomeUnknown event) {
+        // flagged for an operator
     }
 
     public String getBillingKeyId() {

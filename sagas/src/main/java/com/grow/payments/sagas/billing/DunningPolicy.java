@@ -10,10 +10,10 @@ import java.util.Set;
  */
 public record DunningPolicy(List<Duration> retryDelays, Set<String> hardDeclines) {
 
-    /** The card itself cannot be charged any more: expired, stopped, lost, or the key is gone. */
+    /** The card itself cannot be charged any more: expired, stopped, lost, or the key is gone or unreadable. */
     public static final Set<String> DEFAULT_HARD_DECLINES = Set.of(
             "INVALID_CARD_EXPIRATION", "INVALID_STOPPED_CARD", "INVALID_CARD_LOST_OR_STOLEN", "INVALID_CARD_NUMBER",
-            "NOT_MATCHES_CUSTOMER_KEY", "NOT_FOUND_BILLING_KEY", "BILLING_KEY_DELETED");
+            "NOT_MATCHES_CUSTOMER_KEY", "NOT_FOUND_BILLING_KEY", "BILLING_KEY_DELETED", "BILLING_KEY_UNREADABLE");
 
     public DunningPolicy {
         retryDelays = List.copyOf(retryDelays);

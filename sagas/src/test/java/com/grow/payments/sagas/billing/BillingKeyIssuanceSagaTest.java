@@ -18,7 +18,9 @@ import com.grow.payments.sagas.gateway.FakePaymentGateway.IssueCall;
 import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssued;
+import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyIssueUnknown;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyRefused;
+import com.grow.payments.shared.billing.BillingKeyIssueOutcomeUnknown;
 import com.grow.payments.shared.payment.Failure;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
@@ -101,13 +103,12 @@ class BillingKeyIssuanceSagaTest {
     }
 
     @Test
-    void no_answer_from_toss_is_recorded_as_a_refusal_that_was_not_confirmed() {
+    void no_answer_from_toss_is_recorded_as_unknown_never_as_a_refusal() {
         gateway.answersIssue(new IssueOutcome.Unknown("TIMEOUT"));
 
         fixture.givenNoPriorActivity()
                 .whenPublishingA(issueRequested())
-                .expectDispatchedCommands(
-                        new RecordBillingKeyRefused(BILLING_KEY_ID, new Failure("ISSUE_NOT_CONFIRMED", "TIMEOUT")));
+                .expectDispatchedCommands(new RecordBillingKeyIssueUnknown(BILLING_KEY_ID, "TIMEOUT"));
     }
 
     @Test
@@ -135,7 +136,8 @@ class BillingKeyIssuanceSagaTest {
     }
 
     static Stream<Object> recordedOutcomes() {
-        return Stream.of(issued(BILLING_KEY_ID), refused());
+        return Stream.of(issued(BILLING_KEY_ID), refused(),
+                new BillingKeyIssueOutcomeUnknown(BILLING_KEY_ID, "member-1", "TIMEOUT"));
     }
 
     private static Stream<Object> fieldValues(Object command) {

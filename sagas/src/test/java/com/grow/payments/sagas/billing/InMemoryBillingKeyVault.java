@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A BillingKeyVault in memory: holds what was stored until destroyed, and nothing else. */
-public final class InMemoryBillingKeyVault implements BillingKeyVault {
+public class InMemoryBillingKeyVault implements BillingKeyVault {
 
     private final Map<String, String> keys = new HashMap<>();
 

@@ -25,6 +25,14 @@ public final class BillingCommands {
     public record RecordBillingKeyRefused(@TargetAggregateIdentifier String billingKeyId, Failure failure) {
     }
 
+    /** Toss's answer to the issue never came: the outcome is unknown, not a refusal. */
+    public record RecordBillingKeyIssueUnknown(@TargetAggregateIdentifier String billingKeyId, String reason) {
+    }
+
+    /** A charge found the stored key unreadable: flag the billing key for an operator. */
+    public record FlagBillingKeyUnreadable(@TargetAggregateIdentifier String billingKeyId) {
+    }
+
     /** The member removes the card: delete it at Toss and destroy the stored key. */
     public record DeleteBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller) {
     }

@@ -33,6 +33,13 @@ public final class SubscriptionCommands {
                                           java.util.List<java.time.Duration> retryDelays) {
     }
 
+    /**
+     * Whether this attempt of the cycle is still the charge the subscription waits for (answers a
+     * Boolean): a request parked in the dead-letter queue and retried late may no longer be.
+     */
+    public record CheckChargeWanted(@TargetAggregateIdentifier String subscriptionId, int cycleNo, int attempt) {
+    }
+
     /** What a look-up by the cycle's order id found ({@code pg} null: Toss has no such order). */
     public record ReconcileCycleCharge(@TargetAggregateIdentifier String subscriptionId, int cycleNo,
                                        com.grow.payments.shared.payment.PgPayment pg, Instant checkedAt,

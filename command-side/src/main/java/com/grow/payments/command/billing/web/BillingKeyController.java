@@ -1,5 +1,6 @@
 package com.grow.payments.command.billing.web;
 
+import com.grow.payments.command.billing.AuthKeyUses;
 import com.grow.payments.command.payment.web.PaymentOutcomes;
 import com.grow.payments.command.payment.web.PaymentViewLoader;
 import com.grow.payments.shared.Caller;
@@ -7,6 +8,7 @@ import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
 import com.grow.payments.shared.billing.BillingCommands.IssueBillingKey;
 import com.grow.payments.shared.billing.BillingKeyDeleted;
+import com.grow.payments.shared.billing.BillingKeyIssueOutcomeUnknown;
 import com.grow.payments.shared.billing.BillingKeyIssueRequested;
 import com.grow.payments.shared.billing.BillingKeyIssued;
 import com.grow.payments.shared.billing.BillingKeyRefused;
@@ -22,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,7 +35,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Cards registered for recurring charges (CONTRACT §4): the raw billing key never leaves the vault. */
+/** Cards registered for recurring charges: the raw billing key never leaves the vault. */
 @RestController
 public class BillingKeyController {
 
@@ -42,24 +45,30 @@ public class BillingKeyController {
             String customerKey) {
     }
 
+    /** Toss's answer to the issue is not known (yet): no key to show, and the authKey is spent. */
+    public record PendingBillingKey(String billingKeyId, String status) {
+    }
+
     private final CommandGateway commands;
+    private final AuthKeyUses authKeys;
     private final PaymentOutcomes outcomes;
     private final PaymentViewLoader events;
     private final Duration wait;
 
-    public BillingKeyController(CommandGateway commands, PaymentOutcomes outcomes, PaymentViewLoader events,
-                                @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, PaymentOutcomes outcomes,
+                                PaymentViewLoader events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
+        this.authKeys = authKeys;
         this.outcomes = outcomes;
         this.events = events;
         this.wait = wait;
     }
 
     @PostMapping("/api/v1/billing-keys")
-    public CompletableFuture<ResponseEntity<BillingKeyView>> issue(@Valid @RequestBody IssueRequest body,
-                                                                   Caller caller) {
+    public CompletableFuture<ResponseEntity<?>> issue(@Valid @RequestBody IssueRequest body, Caller caller) {
         requireRandom(body.customerKey(), caller);
         String billingKeyId = Ids.sortable("bk_");
+        claim(body.authKey(), billingKeyId, caller);
         return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey()))
                 .thenCompose(sent -> outcomes.awaitEvents(billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));
@@ -84,6 +93,28 @@ public class BillingKeyController {
         }
     }
 
+    /**
+     * An authKey goes to Toss once. Submitted again, it is refused here, unless Toss refused it the
+     * first time (then nothing was issued and Toss decides again). The owner is told which key it went to.
+     */
+    private void claim(String authKey, String billingKeyId, Caller caller) {
+        Optional<String> previous = authKeys.claim(authKey, billingKeyId);
+        if (previous.isEmpty()) {
+            return;
+        }
+        List<Object> history = events.events(previous.get());
+        if (history.stream().anyMatch(BillingKeyRefused.class::isInstance)
+                && authKeys.reassign(authKey, previous.get(), billingKeyId)) {
+            return;
+        }
+        boolean own = history.stream().filter(BillingKeyIssueRequested.class::isInstance)
+                .map(BillingKeyIssueRequested.class::cast)
+                .anyMatch(requested -> requested.memberId().equals(caller.memberId().value()));
+        throw new PaymentRejection(ErrorCode.AUTH_KEY_ALREADY_USED, ErrorCode.AUTH_KEY_ALREADY_USED.name(),
+                "this authKey was already submitted; register the card again in Toss's billing window for a new one",
+                own ? Map.of("billingKeyId", previous.get()) : Map.of());
+    }
+
     private void requireExists(String billingKeyId) {
         if (billingKeyId.length() > 64 || events.events(billingKeyId).stream()
                 .noneMatch(BillingKeyIssueRequested.class::isInstance)) {
@@ -92,10 +123,11 @@ public class BillingKeyController {
     }
 
     private static boolean answered(List<Object> events) {
-        return events.stream().anyMatch(e -> e instanceof BillingKeyIssued || e instanceof BillingKeyRefused);
+        return events.stream().anyMatch(e -> e instanceof BillingKeyIssued || e instanceof BillingKeyRefused
+                || e instanceof BillingKeyIssueOutcomeUnknown);
     }
 
-    private static ResponseEntity<BillingKeyView> issued(String billingKeyId, List<Object> events) {
+    private static ResponseEntity<?> issued(String billingKeyId, List<Object> events) {
         for (Object event : events) {
             if (event instanceof BillingKeyIssued issued) {
                 return ResponseEntity.created(URI.create("/api/v1/billing-keys/" + billingKeyId))
@@ -107,6 +139,7 @@ public class BillingKeyController {
                         refused.failure().message(), Map.of());
             }
         }
-        throw new PaymentRejection(ErrorCode.SERVICE_UNAVAILABLE, "Toss did not answer in time; register the card again");
+        // Toss's answer is lost or late: a live key may exist there, so this is no refusal (an operator looks)
+        return ResponseEntity.accepted().body(new PendingBillingKey(billingKeyId, "UNKNOWN"));
     }
 }
