@@ -31,7 +31,7 @@ final class ConsoleAdminApi {
                 .sandbox("GET", "/sandbox/admin/merchants", "admin", request -> merchants());
     }
 
-    /** {@code {orderId, cancelAmount?, taxFreeAmount?, cancelReason?}} → the cancelled Payment; no webhook is sent. */
+    /** {@code {orderId, mId?, cancelAmount?, taxFreeAmount?, cancelReason?}} → the cancelled Payment; no webhook is sent. */
     private SandboxResponse consoleCancel(SandboxRequest request) {
         JsonNode body = request.json();
         String orderId = Json.requiredText(body, "orderId");
@@ -40,7 +40,7 @@ final class ConsoleAdminApi {
         if ((amount.isPresent() && amount.getAsLong() <= 0) || (taxFree.isPresent() && taxFree.getAsLong() < 0)) {
             throw TossApiException.invalidRequest("cancelAmount 는 0보다 커야 하고 taxFreeAmount 는 0 이상이어야 합니다.");
         }
-        SandboxPayment canceled = sandbox.cancelInConsole(orderId,
+        SandboxPayment canceled = sandbox.cancelInConsole(Json.optionalText(body, "mId"), orderId,
                 amount.isPresent() ? amount.getAsLong() : null, taxFree.isPresent() ? taxFree.getAsLong() : null,
                 Json.optionalText(body, "cancelReason"));
         return SandboxResponse.json(200, json.render(canceled));

@@ -175,8 +175,15 @@ public final class TossSandbox implements AutoCloseable {
 
     /** As {@link #cancelInConsole(String, Long, String)}, with the cancel's tax-free part (null: the default). */
     public SandboxPayment cancelInConsole(String orderId, Long cancelAmount, Long taxFreeAmount, String cancelReason) {
+        return cancelInConsole(null, orderId, cancelAmount, taxFreeAmount, cancelReason);
+    }
+
+    /** As {@link #cancelInConsole(String, Long, Long, String)}, in merchant {@code mid}'s console (null: any). */
+    public SandboxPayment cancelInConsole(String mid, String orderId, Long cancelAmount, Long taxFreeAmount,
+                                         String cancelReason) {
         Objects.requireNonNull(orderId, "orderId");
-        SandboxPayment payment = payment(orderId).orElseThrow(() -> new TossApiException("NOT_FOUND_PAYMENT"));
+        SandboxPayment payment = store.atomically(() -> Optional.ofNullable(store.byOrderId(mid, orderId))
+                .map(PaymentRecord::snapshot)).orElseThrow(() -> new TossApiException("NOT_FOUND_PAYMENT"));
         ObjectNode refundTo = Json.object()
                 .put("bank", "20").put("accountNumber", "1002000000000").put("holderName", "콘솔환불");
         return payments.cancel(new PaymentsApi.CancelOrder(null, payment.paymentKey(),

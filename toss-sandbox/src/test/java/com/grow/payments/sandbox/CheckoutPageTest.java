@@ -55,6 +55,23 @@ class CheckoutPageTest extends SandboxTestSupport {
     }
 
     @Test
+    void the_window_carries_a_tax_free_part_from_the_page_to_the_payment() {
+        String orderId = orderId();
+        Map<String, String> fields = fields(orderId, "APPROVE");
+        fields.put("taxFreeAmount", "2000");
+
+        Answer page = sandboxGet("/sandbox/checkout?" + form(fields));
+        Answer redirect = submit(fields);
+        fields.put("taxFreeAmount", "12001");
+        Answer tooMuch = sandboxGet("/sandbox/checkout?" + form(fields));
+
+        assertThat(page.body()).contains("name=\"taxFreeAmount\" value=\"2000\"");
+        String paymentKey = queryOf(redirect.header("Location")).get("paymentKey");
+        assertThat(sandbox.paymentByKey(paymentKey)).get().extracting(SandboxPayment::taxFreeAmount).isEqualTo(2_000L);
+        assertThat(tooMuch.status()).isEqualTo(400);
+    }
+
+    @Test
     void the_checkout_page_shows_the_order_and_the_buyers_choices() {
         String orderId = orderId();
 

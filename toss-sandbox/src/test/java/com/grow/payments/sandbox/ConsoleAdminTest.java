@@ -70,6 +70,19 @@ class ConsoleAdminTest extends MerchantTestSupport {
     }
 
     @Test
+    void a_console_cancel_in_one_merchants_console_leaves_the_other_merchants_same_order_alone() {
+        String orderId = orderId();
+        paidCard(orderId, 1_000, 0);
+        sandbox.createStrayPayment(BILLING_MID, orderId, "x", 2_000, 0);
+
+        Answer canceled = sandboxPost("/sandbox/admin/console-cancel", Map.of("orderId", orderId, "mId", BILLING_MID));
+
+        assertThat(canceled.json().path("totalAmount").asLong()).isEqualTo(2_000);
+        assertThat(get("/v1/payments/orders/" + orderId, asBilling()).json().path("status").asText()).isEqualTo("CANCELED");
+        assertThat(get("/v1/payments/orders/" + orderId).json().path("status").asText()).isEqualTo("DONE");
+    }
+
+    @Test
     void a_stray_payment_is_at_toss_for_its_merchant_only_and_was_never_confirmed() {
         String orderId = orderId();
 

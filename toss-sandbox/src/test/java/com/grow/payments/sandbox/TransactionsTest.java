@@ -103,6 +103,22 @@ class TransactionsTest extends MerchantTestSupport {
     }
 
     @Test
+    void ten_thousand_transactions_come_in_pages_of_at_most_the_limit() {
+        for (int i = 0; i < 10_000; i++) {
+            sandbox.createStrayPayment(null, "order-bulk-" + i, "x", 1_000, 0);
+        }
+
+        JsonNode full = transactions(DAY + "&limit=10000").json();
+        String last = full.get(full.size() - 1).path("transactionKey").asText();
+        JsonNode thousand = transactions(DAY + "&limit=1000&startingAfter=" + full.get(8_999).path("transactionKey").asText()).json();
+
+        assertThat(full).hasSize(10_000);
+        assertThat(thousand).hasSize(1_000);
+        assertThat(thousand.get(999).path("transactionKey").asText()).isEqualTo(last);
+        assertThat(transactions(DAY + "&startingAfter=" + last).json()).isEmpty();
+    }
+
+    @Test
     void an_unknown_or_another_merchants_starting_after_is_invalid_transaction_key() {
         String foreign = orderId();
         sandbox.createStrayPayment(BILLING_MID, foreign, "x", 1_000, 0);
