@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ class MonotonicReadsIT extends IntegrationTest {
     @Test
     void a_subscription_answered_is_read_as_answered_and_its_id_is_no_payment() {
         String token = token("member-monotonic-subscription");
-        String billingKeyId = billingKey(token);
+        String billingKeyId = registerCard(token, null);
         String subscriptionId = whileLocked("subscription_view", () -> {
             Reply started = post("/api/v1/subscriptions", token, "{\"billingKeyId\":\"" + billingKeyId
                     + "\",\"planId\":\"hobby\",\"orderName\":\"Hobby club\",\"amount\":9900,\"cycle\":\"MONTHLY\","
@@ -90,7 +89,7 @@ class MonotonicReadsIT extends IntegrationTest {
     void a_card_registered_or_removed_is_read_and_listed_as_answered() {
         String token = token("member-monotonic-card");
         String billingKeyId = whileLocked("billing_key_view", () -> {
-            String id = billingKey(token);
+            String id = registerCard(token, null);
             JsonNode one = get("/api/v1/billing-keys/" + id, token).json();
             assertThat(one.path("status").asText()).isEqualTo("ACTIVE");
             assertThat(one.path("cardNumberMasked").asText()).contains("*");
@@ -119,28 +118,21 @@ class MonotonicReadsIT extends IntegrationTest {
                 get("/api/v1/billing-keys/" + billingKeyId, token).json().path("status").asText()).isEqualTo("DELETED"));
     }
 
-    private String billingKey(String token) {
-        String customerKey = UUID.randomUUID().toString();
-        String authKey = sandbox().authorizeBilling(customerKey, null);
-        Reply issued = post("/api/v1/billing-keys", token,
-                "{\"authKey\":\"" + authKey + "\",\"customerKey\":\"" + customerKey + "\"}");
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.json().path("billingKeyId").asText();
-    }
-
     private String storedStatus(String orderId) {
-        return jdbc.query("SELECT status FROM payment_view WHERE order_id = ?", rs -> rs.next() ? rs.getString(1) : null,
-                orderId);
+        return stored("SELECT status FROM payment_view WHERE order_id = ?", orderId);
     }
 
     private String storedSubscriptionStatus(String subscriptionId) {
-        return jdbc.query("SELECT status FROM subscription_view WHERE subscription_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, subscriptionId);
+        return stored("SELECT status FROM subscription_view WHERE subscription_id = ?", subscriptionId);
     }
 
     private String storedCardStatus(String billingKeyId) {
-        return jdbc.query("SELECT status FROM billing_key_view WHERE billing_key_id = ?",
-                rs -> rs.next() ? rs.getString(1) : null, billingKeyId);
+        return stored("SELECT status FROM billing_key_view WHERE billing_key_id = ?", billingKeyId);
+    }
+
+    /** What the read model holds right now (plain reads pass the lock); null when it has no row. */
+    private String stored(String query, String id) {
+        return jdbc.query(query, rs -> rs.next() ? rs.getString(1) : null, id);
     }
 
     /**
