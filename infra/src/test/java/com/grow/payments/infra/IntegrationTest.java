@@ -164,6 +164,18 @@ public abstract class IntegrationTest {
         return new String[] {orderId, paymentKey};
     }
 
+    /** A card registered in the sandbox's billing window and exchanged for a billing key: its billingKeyId. */
+    protected String registerCard(String token, String cardOutcome) {
+        String customerKey = java.util.UUID.randomUUID().toString();
+        String authKey = sandbox().authorizeBilling(customerKey, cardOutcome);
+        Reply issued = post("/api/v1/billing-keys", token,
+                "{\"authKey\":\"" + authKey + "\",\"customerKey\":\"" + customerKey + "\"}");
+        if (issued.status != 201) {
+            throw new AssertionError("card not registered: " + issued);
+        }
+        return issued.json().path("billingKeyId").asText();
+    }
+
     protected Reply confirm(String token, String orderId, String paymentKey, long amount) {
         return post("/api/v1/payments/confirm", token, confirmBody(orderId, paymentKey, amount));
     }

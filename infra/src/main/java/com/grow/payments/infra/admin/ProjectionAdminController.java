@@ -65,7 +65,7 @@ public class ProjectionAdminController {
 
     public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
                                      Serializer serializer,
-                                     @Value("${payments.read-model.projections:payment-history,subscription-history,ledger}")
+                                     @Value("${payments.read-model.projections:payment-history,subscription-history,ledger,billing-key-history}")
                                      Set<String> replayable) {
         this.processing = processing;
         this.eventStore = eventStore;

@@ -102,7 +102,7 @@ abstract class ReadModelsContract extends IntegrationTest {
         awaitCaughtUp(admin);
 
         Map<String, String> before = checksums(member, orders);
-        for (String projection : List.of("payment-history", "subscription-history", "ledger")) {
+        for (String projection : List.of("payment-history", "subscription-history", "ledger", "billing-key-history")) {
             if (projectionExists(admin, projection)) {
                 Reply replay = post("/api/v1/admin/projections/" + projection + "/replay", admin, "");
                 assertThat(replay.status()).as(replay.body()).isEqualTo(202);
@@ -112,6 +112,7 @@ abstract class ReadModelsContract extends IntegrationTest {
         assertThat(checksums(member, orders)).isEqualTo(before);
         assertThat(before.get("payment_view")).as("the rebuild compared rows").doesNotStartWith("0:");
         assertThat(before.get("subscription_view")).as("the rebuild compared rows").startsWith("1:");
+        assertThat(before.get("billing_key_view")).as("the rebuild compared rows").startsWith("1:");
     }
 
     @Test
@@ -124,7 +125,7 @@ abstract class ReadModelsContract extends IntegrationTest {
                 .contains("payment-history", "integration-publisher", "PaymentConfirmationSagaProcessor");
         for (JsonNode processor : listed.path("processors")) {
             assertThat(processor.path("replayable").asBoolean()).as(processor.toString())
-                    .isEqualTo(List.of("payment-history", "subscription-history", "ledger")
+                    .isEqualTo(List.of("payment-history", "subscription-history", "ledger", "billing-key-history")
                             .contains(processor.path("name").asText()));
             assertThat(processor.path("segments").size()).as(processor.toString()).isPositive();
         }
@@ -235,6 +236,11 @@ abstract class ReadModelsContract extends IntegrationTest {
                         SELECT subscription_id, member_id, billing_key_id, status, next_charge_at, charge_in_progress,
                             in_flight_order_id, started_at, updated_at, document, last_sequence
                         FROM subscription_view WHERE member_id = ? ORDER BY subscription_id""")
+                .param(member).query().listOfRows()));
+        sums.put("billing_key_view", digest(readModels.jdbc().sql("""
+                        SELECT billing_key_id, member_id, card_company, card_number_masked, status, created_at,
+                            updated_at, last_sequence
+                        FROM billing_key_view WHERE member_id = ? ORDER BY billing_key_id""")
                 .param(member).query().listOfRows()));
         if (tableExists("journal_entry")) {
             List<Map<String, Object>> entries = new ArrayList<>();

@@ -1,14 +1,18 @@
 package com.grow.payments.query.payment;
 
+import com.grow.payments.query.support.MonotonicReads;
 import com.grow.payments.query.support.PageView;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PaymentView;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,17 +26,24 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentQueryController {
 
     private final PaymentViewRepository views;
+    private final MonotonicReads reads;
 
-    public PaymentQueryController(PaymentViewRepository views) {
+    public PaymentQueryController(PaymentViewRepository views, MonotonicReads reads) {
         this.views = views;
+        this.reads = reads;
     }
 
+    /** The stored view, or the payment's own events when the view is older than an answer the caller had. */
     @GetMapping("/{orderId}")
     public PaymentView payment(@PathVariable String orderId, Caller caller) {
-        return views.find(orderId)
-                .map(PaymentViewRepository.StoredView::view)
+        var row = views.find(orderId).map(stored -> new MonotonicReads.Row<>(stored.view(), stored.lastSequence()));
+        return reads.read(caller.memberId(), orderId, row, PaymentQueryController::fold)
                 .filter(view -> caller.admin() || view.memberId().equals(caller.memberId().value()))
                 .orElseThrow(() -> new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId));
+    }
+
+    private static Optional<PaymentView> fold(List<Object> events) {
+        return events.get(0) instanceof PaymentCheckedOut ? Optional.of(PaymentView.fold(events)) : Optional.empty();
     }
 
     @GetMapping

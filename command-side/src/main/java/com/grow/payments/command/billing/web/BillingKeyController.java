@@ -70,7 +70,7 @@ public class BillingKeyController {
         String billingKeyId = Ids.sortable("bk_");
         claim(body.authKey(), billingKeyId, caller);
         return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey()))
-                .thenCompose(sent -> outcomes.awaitEvents(billingKeyId, wait, BillingKeyController::answered))
+                .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));
     }
 
@@ -78,7 +78,7 @@ public class BillingKeyController {
     public CompletableFuture<ResponseEntity<Void>> delete(@PathVariable String billingKeyId, Caller caller) {
         requireExists(billingKeyId);
         return commands.send(new DeleteBillingKey(billingKeyId, caller))
-                .thenCompose(sent -> outcomes.awaitEvents(billingKeyId, wait,
+                .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), billingKeyId, wait,
                         all -> all.stream().anyMatch(BillingKeyDeleted.class::isInstance)))
                 .thenApply(answer -> answer.stream().anyMatch(BillingKeyDeleted.class::isInstance)
                         ? ResponseEntity.noContent().build() : ResponseEntity.accepted().build());
@@ -131,8 +131,7 @@ public class BillingKeyController {
         for (Object event : events) {
             if (event instanceof BillingKeyIssued issued) {
                 return ResponseEntity.created(URI.create("/api/v1/billing-keys/" + billingKeyId))
-                        .body(new BillingKeyView(billingKeyId, issued.cardCompany(), issued.cardNumberMasked(),
-                                issued.issuedAt()));
+                        .body(BillingKeyView.issued(issued));
             }
             if (event instanceof BillingKeyRefused refused) {
                 throw new PaymentRejection(ErrorCode.BILLING_KEY_REFUSED, refused.failure().code(),

@@ -85,7 +85,7 @@ public class PaymentCancelController {
                 account == null ? null : new RefundAccount(account.bank(), account.accountNumber(), account.holderName()),
                 clock.instant(), ownerWindow);
         return commands.send(command)
-                .thenCompose(accepted -> outcomes.awaitUntil(order, wait, events -> answerTo(events, cancelId).isPresent()))
+                .thenCompose(accepted -> outcomes.awaitUntil(caller.memberId(), order, wait, events -> answerTo(events, cancelId).isPresent()))
                 .thenApply(view -> answer(view, views.events(order), cancelId));
     }
 

@@ -15,6 +15,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -58,7 +59,7 @@ public class PaymentCommandController {
                 new Money(body.amount(), currency), clock.instant());
         return commands.send(command)
                 .thenApply(created -> ResponseEntity.created(URI.create("/api/v1/payments/" + orderId))
-                        .body(current(orderId)))
+                        .body(current(caller, orderId)))
                 .exceptionally(failure -> ResponseEntity.ok(conflicts.existingCheckoutOrThrow(command, failure)));
     }
 
@@ -69,7 +70,7 @@ public class PaymentCommandController {
         ConfirmPayment command = new ConfirmPayment(orderId, caller, new PaymentKey(body.paymentKey()),
                 Money.won(body.amount()));
         return commands.send(command)
-                .thenCompose(accepted -> outcomes.awaitSettled(orderId, confirmWait))
+                .thenCompose(accepted -> outcomes.awaitSettled(caller.memberId(), orderId, confirmWait))
                 .thenApply(PaymentCommandController::answer);
     }
 
@@ -83,8 +84,11 @@ public class PaymentCommandController {
         return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.OK).body(view);
     }
 
-    private PaymentView current(OrderId orderId) {
-        return views.load(orderId).orElseThrow(() ->
-                new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId));
+    private PaymentView current(Caller caller, OrderId orderId) {
+        List<Object> events = views.answer(caller.memberId(), orderId.value());
+        if (events.isEmpty()) {
+            throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);
+        }
+        return PaymentView.fold(events);
     }
 }

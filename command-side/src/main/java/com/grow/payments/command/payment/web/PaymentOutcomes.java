@@ -1,5 +1,6 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentView;
 import org.springframework.beans.factory.DisposableBean;
@@ -50,22 +51,24 @@ public class PaymentOutcomes implements DisposableBean {
     }
 
     /** Completes with the payment once its confirmation is answered, or as it stands when the bound passes. */
-    public CompletableFuture<PaymentView> awaitSettled(OrderId orderId, Duration bound) {
-        return awaitUntil(orderId, bound, events -> PaymentView.fold(events).status().isSettled());
+    public CompletableFuture<PaymentView> awaitSettled(MemberId caller, OrderId orderId, Duration bound) {
+        return awaitUntil(caller, orderId, bound, events -> PaymentView.fold(events).status().isSettled());
     }
 
     /** Completes with the payment once {@code answered} holds for its events, or when the bound passes. */
-    public CompletableFuture<PaymentView> awaitUntil(OrderId orderId, Duration bound, Predicate<List<Object>> answered) {
-        return awaitEvents(orderId.value(), bound, answered).thenApply(PaymentView::fold);
+    public CompletableFuture<PaymentView> awaitUntil(MemberId caller, OrderId orderId, Duration bound,
+                                                     Predicate<List<Object>> answered) {
+        return awaitEvents(caller, orderId.value(), bound, answered).thenApply(PaymentView::fold);
     }
 
     /**
      * Completes with any aggregate's events once {@code answered} holds for them, or with the events
-     * as they stand when the bound passes.
+     * as they stand when the bound passes. The caller is answered with them: they are remembered as
+     * such before the future completes (ADR 0012).
      */
-    public CompletableFuture<List<Object>> awaitEvents(String aggregateId, Duration bound,
+    public CompletableFuture<List<Object>> awaitEvents(MemberId caller, String aggregateId, Duration bound,
                                                        Predicate<List<Object>> answered) {
-        Waiter waiter = new Waiter(aggregateId, System.nanoTime() + bound.toNanos(), answered);
+        Waiter waiter = new Waiter(caller, aggregateId, System.nanoTime() + bound.toNanos(), answered);
         waiters.computeIfAbsent(aggregateId, key -> new CopyOnWriteArraySet<>()).add(waiter);
         waiter.poll = scheduler.scheduleWithFixedDelay(waiter::check, 0, pollInterval.toMillis(),
                 TimeUnit.MILLISECONDS);
@@ -103,6 +106,7 @@ public class PaymentOutcomes implements DisposableBean {
     }
 
     private final class Waiter {
+        private final MemberId caller;
         private final String aggregateId;
         private final long deadline;
         private final Predicate<List<Object>> answered;
@@ -111,7 +115,8 @@ public class PaymentOutcomes implements DisposableBean {
         /** The last event sequence already looked at; -2 before the first look. */
         private volatile long seenSequence = -2;
 
-        private Waiter(String aggregateId, long deadline, Predicate<List<Object>> answered) {
+        private Waiter(MemberId caller, String aggregateId, long deadline, Predicate<List<Object>> answered) {
+            this.caller = caller;
             this.aggregateId = aggregateId;
             this.deadline = deadline;
             this.answered = answered;
@@ -141,6 +146,9 @@ public class PaymentOutcomes implements DisposableBean {
         }
 
         private void finish(List<Object> events, Throwable failure) {
+            if (events != null && !result.isDone()) {
+                loader.remember(caller, aggregateId, events);
+            }
             if (failure == null ? result.complete(events) : result.completeExceptionally(failure)) {
                 ScheduledFuture<?> scheduled = poll;
                 if (scheduled != null) {

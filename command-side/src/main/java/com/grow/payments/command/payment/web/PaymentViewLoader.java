@@ -1,7 +1,9 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentView;
+import com.grow.payments.shared.reads.AnsweredSequences;
 import java.util.List;
 import java.util.Optional;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class PaymentViewLoader {
 
     private final EventStore eventStore;
+    private final AnsweredSequences answered;
 
-    public PaymentViewLoader(EventStore eventStore) {
+    public PaymentViewLoader(EventStore eventStore, AnsweredSequences answered) {
         this.eventStore = eventStore;
+        this.answered = answered;
     }
 
     public Optional<PaymentView> load(OrderId orderId) {
@@ -42,5 +46,22 @@ public class PaymentViewLoader {
                 .map(Message::getPayload)
                 .map(Object.class::cast)
                 .toList();
+    }
+
+    /** The aggregate's events for an answer to the caller, remembered as answered (ADR 0012). */
+    public List<Object> answer(MemberId caller, String aggregateId) {
+        List<Object> events = events(aggregateId);
+        remember(caller, aggregateId, events);
+        return events;
+    }
+
+    /**
+     * Remembers that the caller is being answered with these events (all of the aggregate's, from 0):
+     * the caller's later reads show no earlier state, on any instance.
+     */
+    public void remember(MemberId caller, String aggregateId, List<Object> events) {
+        if (!events.isEmpty()) {
+            answered.remember(caller, aggregateId, events.size() - 1L);
+        }
     }
 }

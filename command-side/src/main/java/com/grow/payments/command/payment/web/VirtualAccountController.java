@@ -62,7 +62,7 @@ public class VirtualAccountController {
         IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
                 Money.won(body.amount()), body.bank(), body.customerName().strip(), body.validHours(), clock.instant());
         return commands.send(command)
-                .thenCompose(sent -> outcomes.awaitUntil(orderId, wait,
+                .thenCompose(sent -> outcomes.awaitUntil(caller.memberId(), orderId, wait,
                         events -> PaymentView.fold(events).status() != PaymentStatus.IN_PROGRESS))
                 .thenApply(view -> {
                     if (view.status() == PaymentStatus.ABORTED || view.status() == PaymentStatus.EXPIRED) {

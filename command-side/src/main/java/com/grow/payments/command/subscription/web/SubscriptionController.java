@@ -89,7 +89,7 @@ public class SubscriptionController {
                 startAt(body.startDate()));
         return commands.send(command).thenApply(started -> ResponseEntity
                 .created(URI.create("/api/v1/subscriptions/" + subscriptionId))
-                .body(SubscriptionView.fold(events.events(subscriptionId))));
+                .body(SubscriptionView.fold(events.answer(caller.memberId(), subscriptionId))));
     }
 
     @PostMapping("/api/v1/subscriptions/{subscriptionId}/cancel")
@@ -99,7 +99,7 @@ public class SubscriptionController {
         requireExists(subscriptionId);
         String reason = body == null || body.reason() == null ? "canceled by the member" : body.reason();
         return commands.send(new CancelSubscription(subscriptionId, caller, reason))
-                .thenApply(done -> SubscriptionView.fold(events.events(subscriptionId)));
+                .thenApply(done -> SubscriptionView.fold(events.answer(caller.memberId(), subscriptionId)));
     }
 
     /** Charges the overdue cycle once: 200 ACTIVE when charged, 402 with Toss's code when declined, 202 when unknown. */
@@ -108,7 +108,7 @@ public class SubscriptionController {
                                                                       Caller caller) {
         requireExists(subscriptionId);
         return commands.send(new ResumeSubscription(subscriptionId, caller, clock.instant()))
-                .thenCompose(sent -> outcomes.awaitEvents(subscriptionId, wait,
+                .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), subscriptionId, wait,
                         all -> answerAfterResume(all) != null))
                 .thenApply(all -> {
                     SubscriptionView view = SubscriptionView.fold(all);
