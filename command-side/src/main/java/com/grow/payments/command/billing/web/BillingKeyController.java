@@ -3,6 +3,7 @@ package com.grow.payments.command.billing.web;
 import com.grow.payments.command.payment.web.PaymentOutcomes;
 import com.grow.payments.command.payment.web.PaymentViewLoader;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
 import com.grow.payments.shared.billing.BillingCommands.IssueBillingKey;
@@ -59,7 +60,7 @@ public class BillingKeyController {
     public CompletableFuture<ResponseEntity<BillingKeyView>> issue(@Valid @RequestBody IssueRequest body,
                                                                    Caller caller) {
         requireRandom(body.customerKey(), caller);
-        String billingKeyId = Ids.sortable("bk_");
+        String billingKeyId = Ids.sortable(IdNamespaces.BILLING_KEY);
         return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey()))
                 .thenCompose(sent -> outcomes.awaitEvents(billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));

@@ -35,16 +35,18 @@ public class PaymentCommandController {
     private final PaymentViewLoader views;
     private final PaymentOutcomes outcomes;
     private final CheckoutConflicts conflicts;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final Duration confirmWait;
 
     public PaymentCommandController(CommandGateway commands, PaymentViewLoader views, PaymentOutcomes outcomes,
-                                    CheckoutConflicts conflicts, Clock clock,
+                                    CheckoutConflicts conflicts, AmountCeiling ceiling, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration confirmWait) {
         this.commands = commands;
         this.views = views;
         this.outcomes = outcomes;
         this.conflicts = conflicts;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.confirmWait = confirmWait;
     }
@@ -52,7 +54,8 @@ public class PaymentCommandController {
     @PostMapping
     public CompletableFuture<ResponseEntity<PaymentView>> checkout(@Valid @RequestBody PaymentRequests.Checkout body,
                                                                    Caller caller) {
-        OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        ceiling.check("amount", body.amount());
+        OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
         Currency currency = body.currency() == null ? Currency.KRW : body.currency();
         CheckOutPayment command = new CheckOutPayment(orderId, caller.memberId(), body.orderName().strip(),
                 new Money(body.amount(), currency), clock.instant());
@@ -65,6 +68,7 @@ public class PaymentCommandController {
     @PostMapping("/confirm")
     public CompletableFuture<ResponseEntity<PaymentView>> confirm(@Valid @RequestBody PaymentRequests.Confirm body,
                                                                   Caller caller) {
+        ceiling.check("amount", body.amount());
         OrderId orderId = new OrderId(body.orderId());
         ConfirmPayment command = new ConfirmPayment(orderId, caller, new PaymentKey(body.paymentKey()),
                 Money.won(body.amount()));
