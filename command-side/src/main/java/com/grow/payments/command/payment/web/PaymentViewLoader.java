@@ -1,6 +1,7 @@
 package com.grow.payments.command.payment.web;
 
 import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentView;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +22,11 @@ public class PaymentViewLoader {
         this.eventStore = eventStore;
     }
 
+    /** The payment, if the id is a payment's: a subscription's or a billing key's id is no payment. */
     public Optional<PaymentView> load(OrderId orderId) {
         List<Object> events = events(orderId);
-        return events.isEmpty() ? Optional.empty() : Optional.of(PaymentView.fold(events));
+        return events.isEmpty() || !(events.get(0) instanceof PaymentCheckedOut) ? Optional.empty()
+                : Optional.of(PaymentView.fold(events));
     }
 
     /** The payment's events, oldest first, from sequence 0. */
