@@ -10,6 +10,7 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
+import com.grow.payments.shared.subscription.SubscriptionChargeNeedsAttention;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
@@ -72,7 +73,7 @@ public class SubscriptionChargeSaga {
         if (outcome instanceof ConfirmOutcome.Approved approved) {
             PgPayment p = approved.payment();
             return new RecordCycleCharged(event.subscriptionId(), event.cycleNo(), event.orderId(),
-                    p.paymentKey().value(), p.totalAmount(), p.approvedAt());
+                    p.paymentKey().value(), p.totalAmount(), p.approvedAt(), p.type());
         }
         Failure failure = outcome instanceof ConfirmOutcome.Declined declined ? declined.failure()
                 : outcome instanceof ConfirmOutcome.Expired expired ? expired.failure() : null;
@@ -94,6 +95,12 @@ public class SubscriptionChargeSaga {
     @SagaEventHandler(associationProperty = "orderId")
     public void on(SubscriptionChargeFailed event) {
         // declined: the dunning schedule decides what comes next
+    }
+
+    @EndSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(SubscriptionChargeNeedsAttention event) {
+        // Toss's answer did not prove the cycle paid: an operator looks
     }
 
     @EndSaga
