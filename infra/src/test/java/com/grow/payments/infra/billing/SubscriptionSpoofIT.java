@@ -109,6 +109,9 @@ class SubscriptionSpoofIT extends IntegrationTest {
             assertThat(now.path("status").asText()).isNotEqualTo("DONE");
             assertThat(now.path("paymentKey").isMissingNode()).isTrue();
         });
+        // the row says so too, and the janitor's sweep no longer looks the flagged charge up
+        assertThat(jdbc.queryForObject("SELECT needs_attention FROM subscription_view WHERE subscription_id = ?",
+                Boolean.class, subscriptionId)).isTrue();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
                 + " AND payload_type LIKE '%SubscriptionCharged'", Long.class, subscriptionId)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = ?"
