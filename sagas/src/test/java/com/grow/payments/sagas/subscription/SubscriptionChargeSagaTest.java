@@ -18,6 +18,7 @@ import com.grow.payments.shared.subscription.ChargeOrderIds;
 import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
+import com.grow.payments.shared.subscription.SubscriptionChargeNeedsAttention;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeFailed;
 import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleChargeUnknown;
@@ -189,7 +190,8 @@ class SubscriptionChargeSagaTest {
                 new SubscriptionCharged(SUB, 1, ORDER_ID, "tbill_pay_1", AMOUNT, APPROVED_AT,
                         Instant.parse("2027-02-28T01:00:00Z")),
                 new SubscriptionChargeFailed(SUB, 1, ORDER_ID, REJECTED, 1, NOW.plus(DELAYS.get(0))),
-                new SubscriptionChargeOutcomeUnknown(SUB, 1, ORDER_ID, "TIMEOUT"));
+                new SubscriptionChargeOutcomeUnknown(SUB, 1, ORDER_ID, "TIMEOUT"),
+                new SubscriptionChargeNeedsAttention(SUB, 1, ORDER_ID, "not a billing charge"));
     }
 
     private static SubscriptionChargeRequested requested(int attempt) {
