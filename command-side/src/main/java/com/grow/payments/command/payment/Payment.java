@@ -91,18 +91,14 @@ public class Payment {
 
     @CommandHandler
     public Payment(CheckOutPayment command) {
-        if (!command.amount().isPositive()) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        }
+        CheckoutRules.requirePositive(command.amount());
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
                 command.requestedAt()));
     }
 
     @CommandHandler
     public Payment(IssueVirtualAccount command) {
-        if (!command.amount().isPositive()) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        }
+        CheckoutRules.requirePositive(command.amount());
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
                 command.requestedAt()));
         apply(new VirtualAccountRequested(command.orderId(), command.orderName(), command.amount(), command.bank(),
@@ -252,6 +248,10 @@ public class Payment {
     /** The janitor's look-up at Toss: settle whatever it can tell, and say what is left. */
     @CommandHandler
     public ReconciliationVerdict handle(ReconcilePayment command) {
+        if (PgExpectation.unmet(command.pg(), amount, virtualAccount,
+                doubt -> handle(new FlagPaymentForOperator(orderId, doubt)))) {
+            return ReconciliationVerdict.SETTLED; // not what was asked: flagged for an operator, nothing moves
+        }
         if (compensationReason != null) {
             return reconcileCompensation(command.pg());
         }

@@ -111,7 +111,7 @@ public class SubscriptionCharges {
         if (outcome instanceof ConfirmOutcome.Approved approved) {
             PgPayment p = approved.payment();
             return new RecordCycleCharged(event.subscriptionId(), event.cycleNo(), event.orderId(),
-                    p.paymentKey().value(), p.totalAmount(), p.approvedAt());
+                    p.paymentKey().value(), p.totalAmount(), p.approvedAt(), p.type());
         }
         Failure failure = outcome instanceof ConfirmOutcome.Declined declined ? declined.failure()
                 : outcome instanceof ConfirmOutcome.Expired expired ? expired.failure() : null;

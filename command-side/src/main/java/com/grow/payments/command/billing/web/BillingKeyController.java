@@ -4,6 +4,7 @@ import com.grow.payments.command.billing.AuthKeyUses;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
 import com.grow.payments.shared.billing.BillingCommands.IssueBillingKey;
@@ -67,7 +68,7 @@ public class BillingKeyController {
     @PostMapping("/api/v1/billing-keys")
     public CompletableFuture<ResponseEntity<?>> issue(@Valid @RequestBody IssueRequest body, Caller caller) {
         requireRandom(body.customerKey(), caller);
-        String billingKeyId = Ids.sortable("bk_");
+        String billingKeyId = Ids.sortable(IdNamespaces.BILLING_KEY);
         claim(body.authKey(), billingKeyId, caller);
         return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey()))
                 .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), billingKeyId, wait, BillingKeyController::answered))
