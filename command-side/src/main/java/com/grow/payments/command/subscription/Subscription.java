@@ -8,6 +8,7 @@ import com.grow.payments.shared.Money;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
@@ -136,13 +137,13 @@ public class Subscription {
             return ReconciliationVerdict.SETTLED;
         }
         if (pg != null && "ABORTED".equals(pg.status())) {
-            fail(pg.failure() != null ? pg.failure() : new Failure("ABORTED", "as Toss reports it"), false,
+            fail(pg.failure() != null ? pg.failure() : FailureCode.ABORTED.failure(), false,
                     command.checkedAt(), command.retryDelays());
             return ReconciliationVerdict.SETTLED;
         }
         if (command.checkedAt().isAfter(requestedAt.plus(CHARGE_SETTLE_TIME))) {
             // Toss never took this attempt: nothing was charged, so the cycle may be tried again
-            fail(new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this charge"), false, command.checkedAt(),
+            fail(FailureCode.NOT_PROCESSED_AT_PG.failure("Toss has no record of this charge"), false, command.checkedAt(),
                     command.retryDelays());
             return ReconciliationVerdict.SETTLED;
         }

@@ -2,6 +2,7 @@ package com.grow.payments.shared.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +74,7 @@ public record SubscriptionView(
         if (event instanceof SubscriptionChargeNeedsAttention e) {
             // not paid, not failed: the charge waits for an operator, and the view says why
             List<Charge> flagged = replaced(new Charge(e.cycleNo(), e.orderId(), "UNKNOWN", amount, null, null,
-                    new Failure("NEEDS_ATTENTION", e.reason()), attemptOf(e.cycleNo())));
+                    FailureCode.NEEDS_ATTENTION.failure(e.reason()), attemptOf(e.cycleNo())));
             return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, status, cycle,
                     amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, flagged, true);
         }
