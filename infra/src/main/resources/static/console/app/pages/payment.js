@@ -42,7 +42,8 @@ export default async function payment(main, { params: [orderId] }) {
       [t('payment.total'), won(view.totalAmount), 'total'],
       [t('payment.balance'), won(view.balanceAmount), 'balance'],
       [t('payment.method'), view.method],
-      view.card && [t('payment.card'), `${view.card.company || view.card.issuerCode || ''} ${view.card.number || ''}`.trim()],
+      view.card && [t('payment.card'), [view.card.maskedNumber, view.card.cardType, view.card.issuerCode && `(${view.card.issuerCode})`]
+        .filter(Boolean).join(' ')],
       [t('payment.member'), view.memberId],
       [t('payment.paymentKey'), view.paymentKey],
       [t('payment.requestedAt'), time(view.requestedAt)],

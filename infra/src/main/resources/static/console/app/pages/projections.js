@@ -12,12 +12,12 @@ export default async function projections(main) {
     h('button', { type: 'button', onclick: () => show() }, t('common.refresh'))), notice, h('section', { class: 'card' }, list));
   const show = () => loadInto(list, async () => {
     const processors = await get('/admin/projections');
-    head.textContent = t('proj.head', { head: count(processors.head) });
+    head.textContent = t('proj.head', { head: processors.head < 0 ? '–' : count(processors.head) });
     return table([
       { title: t('proj.name'), cell: p => h('code', {}, p.name) },
       { title: t('proj.running'), cell: p => badge(p.running ? t('common.yes') : t('common.no'), p.running ? 'ok' : 'bad') },
       { title: t('proj.replaying'), cell: p => (p.replaying ? badge(t('proj.replaying'), 'info') : '') },
-      { title: t('proj.position'), numeric: true, cell: p => count(p.position) },
+      { title: t('proj.position'), numeric: true, cell: p => (p.position === null || p.position < 0 ? '–' : count(p.position)) },
       { title: t('proj.lag'), numeric: true, cell: p => h('span', { class: p.lag > 100 ? 'hot' : undefined }, count(p.lag)) },
       { title: '', cell: p => (p.replayable
         ? h('button', { type: 'button', test: `replay-${p.name}`, onclick: event => {

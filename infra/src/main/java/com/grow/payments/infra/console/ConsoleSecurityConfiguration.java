@@ -1,12 +1,17 @@
 package com.grow.payments.infra.console;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
@@ -45,7 +50,7 @@ public class ConsoleSecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), sessionProbe)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SIGN_IN),
                                 request -> true)
-                        .accessDeniedPage(SIGN_IN + "?denied"))
+                        .accessDeniedHandler(ConsoleSecurityConfiguration::denied))
                 .logout(logout -> logout.logoutUrl("/console/sign-out").logoutSuccessUrl(SIGN_IN + "?signed-out"))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -63,5 +68,15 @@ public class ConsoleSecurityConfiguration {
                     .userInfoEndpoint(userInfo -> userInfo.oidcUserService(new AdminFromClaim(properties))));
         }
         return http.build();
+    }
+
+    /** A page a signed-in non-ADMIN may not see leads to the sign-in; a refused form post is a plain 403. */
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
+            throws IOException {
+        if (HttpMethod.GET.matches(request.getMethod())) {
+            response.sendRedirect(request.getContextPath() + SIGN_IN + "?denied");
+        } else {
+            response.sendError(HttpServletResponse.SC_FORBIDDEN);
+        }
     }
 }
