@@ -106,11 +106,17 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** The whole page, however long: the window grows to the page's height for the picture. */
     void screenshot(String name) throws IOException {
+        Dimension window = driver.manage().window().getSize();
+        Object height = driver.executeScript("return document.documentElement.scrollHeight");
+        int page = height instanceof Number number ? number.intValue() : window.getHeight();
+        driver.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(), page + 120)));
         Path folder = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
         Files.createDirectories(folder);
         File shot = driver.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), folder.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        driver.manage().window().setSize(window);
     }
 
     @Override
