@@ -70,13 +70,13 @@ function barChart(pairs, test, vertical = false) {
   const max = Math.max(1, ...pairs.map(([, value]) => value));
   if (vertical) {
     const width = 40 * pairs.length;
-    return svg('svg', { viewBox: `0 0 ${width} 140`, class: 'chart', role: 'img', 'data-test': test },
+    return svg('svg', { viewBox: `0 0 ${width} 150`, class: 'chart', role: 'img', 'data-test': test },
       pairs.map(([label, value], i) => {
         const height = Math.round((value / max) * 100);
         return svg('g', {},
-          svg('rect', { x: i * 40 + 8, y: 110 - height, width: 24, height, class: 'bar' }),
-          svg('text', { x: i * 40 + 20, y: 105 - height, 'text-anchor': 'middle', class: 'value' }, count(value)),
-          svg('text', { x: i * 40 + 20, y: 130, 'text-anchor': 'middle', class: 'axis' }, label));
+          svg('rect', { x: i * 40 + 8, y: 120 - height, width: 24, height, class: 'bar' }),
+          svg('text', { x: i * 40 + 20, y: 114 - height, 'text-anchor': 'middle', class: 'value' }, count(value)),
+          svg('text', { x: i * 40 + 20, y: 140, 'text-anchor': 'middle', class: 'axis' }, label));
       }));
   }
   return h('div', { class: 'bars', test }, pairs.map(([label, value]) => {
