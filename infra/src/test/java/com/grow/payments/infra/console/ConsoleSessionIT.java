@@ -48,11 +48,19 @@ class ConsoleSessionIT extends IntegrationTest {
 
         assertThat(operator.get("/api/v1/admin/projections").statusCode()).isEqualTo(200);
         assertThat(operator.get("/api/v1/payments/" + payment[0]).statusCode()).isEqualTo(200);
+        String[] other = checkoutAndAuthorize(token, 3_000, null);
+        assertThat(confirm(token, other[0], other[1], 3_000).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode byKey = JSON.readTree(operator.get("/api/v1/payments?paymentKey=" + payment[1]).body());
+            return byKey.path("totalElements").asLong() == 1
+                    && byKey.path("content").get(0).path("orderId").asText().equals(payment[0]);
+        });
 
         String refund = "{\"cancelReason\":\"operator refund\",\"cancelAmount\":4000}";
+        long eventsBefore = eventCount(payment[0]);
         HttpResponse<String> forged = operator.post("/api/v1/payments/" + payment[0] + "/cancel", refund, Map.of());
         assertThat(forged.statusCode()).isEqualTo(403);
-        assertThat(status(payment[0], token)).isEqualTo("DONE");
+        assertThat(eventCount(payment[0])).isEqualTo(eventsBefore);
 
         HttpResponse<String> refunded = operator.post("/api/v1/payments/" + payment[0] + "/cancel", refund,
                 operator.csrfHeader());
