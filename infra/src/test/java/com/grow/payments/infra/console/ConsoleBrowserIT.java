@@ -177,6 +177,18 @@ class ConsoleBrowserIT extends IntegrationTest {
     }
 
     @Test
+    void reconciliation_runs_are_listed_or_shown_as_not_available() {
+        Reply served = get("/api/v1/admin/reconciliation/runs", token("console-admin", "ADMIN"));
+        browser.signIn(OPERATOR);
+        browser.go("/console/#/reconciliation");
+        if (served.status() == 404) {
+            browser.test("not-available");
+            return;
+        }
+        browser.await(By.cssSelector("[data-test='runs-table'], [data-test='runs-table-empty']"));
+    }
+
+    @Test
     void a_payment_is_found_by_its_payment_key_and_a_subscription_page_is_shown() {
         String member = "console-key-" + System.nanoTime();
         String orderId = paid(member, 7_000);
