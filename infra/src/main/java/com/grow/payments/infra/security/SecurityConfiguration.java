@@ -1,5 +1,6 @@
 package com.grow.payments.infra.security;
 
+import com.grow.payments.infra.console.ConsoleSessions;
 import com.grow.payments.infra.web.Problems;
 import com.grow.payments.shared.error.ErrorCode;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,9 @@ public class SecurityConfiguration {
 
     @Bean
     public SecurityFilterChain api(HttpSecurity http, Problems problems) throws Exception {
-        http.csrf(csrf -> csrf.disable())
+        // bearer tokens as before; an ADMIN's console session too, its state-changing calls with CSRF
+        http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ConsoleSessions.csrfRequired()))
+                .securityContext(context -> context.securityContextRepository(ConsoleSessions.apiContexts()))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus",
