@@ -1,5 +1,6 @@
 package com.grow.payments.command.billing.web;
 
+import com.grow.payments.command.billing.AuthKeyCustody;
 import com.grow.payments.command.payment.web.PaymentOutcomes;
 import com.grow.payments.command.payment.web.PaymentViewLoader;
 import com.grow.payments.shared.Caller;
@@ -43,13 +44,15 @@ public class BillingKeyController {
     }
 
     private final CommandGateway commands;
+    private final AuthKeyCustody authKeys;
     private final PaymentOutcomes outcomes;
     private final PaymentViewLoader events;
     private final Duration wait;
 
-    public BillingKeyController(CommandGateway commands, PaymentOutcomes outcomes, PaymentViewLoader events,
-                                @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+    public BillingKeyController(CommandGateway commands, AuthKeyCustody authKeys, PaymentOutcomes outcomes,
+                                PaymentViewLoader events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
+        this.authKeys = authKeys;
         this.outcomes = outcomes;
         this.events = events;
         this.wait = wait;
@@ -60,7 +63,9 @@ public class BillingKeyController {
                                                                    Caller caller) {
         requireRandom(body.customerKey(), caller);
         String billingKeyId = Ids.sortable("bk_");
-        return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey()))
+        // sealed outside the event store until Toss has answered; the command and events never hold it
+        authKeys.keep(billingKeyId, body.authKey());
+        return commands.send(new IssueBillingKey(billingKeyId, caller, body.customerKey()))
                 .thenCompose(sent -> outcomes.awaitEvents(billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));
     }
