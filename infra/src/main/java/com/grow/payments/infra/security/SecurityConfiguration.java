@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.context.annotation.Bean;
@@ -40,7 +39,6 @@ import org.springframework.security.web.SecurityFilterChain;
  * by Spring Boot's {@code spring.security.oauth2.resourceserver.jwt.*}; one set of rules for both.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(JwtProperties.class)
 public class SecurityConfiguration {
 
     @Bean
