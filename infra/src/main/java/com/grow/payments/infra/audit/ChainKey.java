@@ -1,8 +1,8 @@
 package com.grow.payments.infra.audit;
 
+import com.grow.payments.infra.crypto.KeyText;
 import java.security.GeneralSecurityException;
 import java.util.Arrays;
-import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -26,17 +26,8 @@ public final class ChainKey {
 
     /** @throws IllegalArgumentException naming the property, never the value */
     public static ChainKey parse(String base64) {
-        if (base64 == null || base64.isBlank()) {
-            throw new IllegalArgumentException(PROPERTY + " is not set: it must be the base64 of " + MIN_BYTES
-                    + " or more random bytes (openssl rand -base64 32), kept outside the database");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            // not chained: the decoder's message quotes the offending character
-            throw new IllegalArgumentException(PROPERTY + " is not valid base64 (standard alphabet, '=' padding)");
-        }
+        byte[] bytes = KeyText.decode(base64, PROPERTY, "the base64 of " + MIN_BYTES
+                + " or more random bytes, kept outside the database");
         try {
             if (bytes.length < MIN_BYTES) {
                 throw new IllegalArgumentException(PROPERTY + " decodes to " + bytes.length + " bytes; at least "
