@@ -2,23 +2,23 @@ package com.grow.payments.infra.security;
 
 import com.grow.payments.infra.web.Problems;
 import com.grow.payments.shared.error.ErrorCode;
-import java.nio.charset.StandardCharsets;
-import javax.crypto.spec.SecretKeySpec;
 import com.nimbusds.jose.JWSAlgorithm;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
-import org.springframework.core.env.Environment;
-import org.springframework.core.env.Profiles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -89,14 +89,19 @@ public class SecurityConfiguration {
      * The one decoder of bearer tokens: HS256 when {@code payments.security.jwt.hmac-secret} is set,
      * RS256 when Spring Boot's resource-server keys name the identity provider's keys, both under
      * the same {@link BearerTokenRules}. Declaring it replaces Boot's own decoder, which would accept
-     * a token without {@code exp}.
+     * a token without {@code exp}. Token times are the identity provider's, so they are checked
+     * against the wall clock, not the service's business clock (which tests move).
      */
     @Bean
     public JwtDecoder bearerTokenDecoder(JwtProperties properties,
-                                         ObjectProvider<OAuth2ResourceServerProperties> resourceServer,
+                                         ObjectProvider<OAuth2ResourceServerProperties> resourceServer)
+            throws IOException {
+        return bearerTokenDecoder(properties,
+                resourceServer.getIfAvailable(OAuth2ResourceServerProperties::new).getJwt(), Clock.systemUTC());
+    }
+
+    static JwtDecoder bearerTokenDecoder(JwtProperties properties, OAuth2ResourceServerProperties.Jwt boot,
                                          Clock clock) throws IOException {
-        OAuth2ResourceServerProperties.Jwt boot = resourceServer.getIfAvailable(OAuth2ResourceServerProperties::new)
-                .getJwt();
         String issuer = hasText(properties.issuer()) ? properties.issuer() : boot.getIssuerUri();
         List<String> audiences = hasText(properties.audience()) ? List.of(properties.audience()) : boot.getAudiences();
         BearerTokenRules rules = new BearerTokenRules(issuer, audiences, properties.clockSkew());

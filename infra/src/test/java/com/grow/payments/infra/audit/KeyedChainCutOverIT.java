@@ -33,6 +33,12 @@ class KeyedChainCutOverIT extends IntegrationTest {
     private PlatformTransactionManager transactions;
 
     @Test
+    void flyway_ran_the_cut_over_as_v14_after_the_authkey_table_of_v13() {
+        assertThat(jdbc.queryForList("SELECT version FROM flyway_schema_history WHERE success AND version IN ('13', '14')"
+                + " ORDER BY installed_rank", String.class)).containsExactly("13", "14");
+    }
+
+    @Test
     void an_intact_unkeyed_stream_with_events_from_before_the_chain_is_linked_under_the_key() {
         String orderId = paidPayment("member-cutover-intact");
         String admin = token("auditor", "ADMIN");

@@ -29,8 +29,6 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -210,12 +208,8 @@ class BearerTokensTest {
     private static JwtDecoder build(String secret, OAuth2ResourceServerProperties resourceServer, String issuer,
                                     String audience) {
         JwtProperties properties = new JwtProperties(secret, issuer, audience, Duration.ofSeconds(30), 0);
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("resourceServer", resourceServer);
-        ObjectProvider<OAuth2ResourceServerProperties> provider =
-                beans.getBeanProvider(OAuth2ResourceServerProperties.class);
         try {
-            return new SecurityConfiguration().bearerTokenDecoder(properties, provider,
+            return SecurityConfiguration.bearerTokenDecoder(properties, resourceServer.getJwt(),
                     Clock.fixed(NOW, ZoneOffset.UTC));
         } catch (IOException e) {
             throw new AssertionError(e);
