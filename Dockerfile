@@ -1,4 +1,6 @@
-# GROW Payments: the service image (and, with another entrypoint, the Toss sandbox: deploy/compose.yaml).
+# GROW Payments: the service image, from the service's jar (module service). deploy/compose.yaml
+# builds the workbench's jar into it instead (--build-arg JAR=workbench/target/grow-payments-workbench.jar),
+# which also runs the Toss sandbox with another entrypoint.
 #
 #   docker build -t grow-payments:local .
 #   docker run --rm -p 8080:8080 -e SPRING_DATASOURCE_URL=... grow-payments:local
@@ -20,6 +22,8 @@ COPY sagas/pom.xml sagas/
 COPY query-side/pom.xml query-side/
 COPY toss-sandbox/pom.xml toss-sandbox/
 COPY infra/pom.xml infra/
+COPY service/pom.xml service/
+COPY workbench/pom.xml workbench/
 RUN chmod +x mvnw && ./mvnw -q -B dependency:go-offline
 
 COPY shared-events/src/ shared-events/src/
@@ -28,11 +32,13 @@ COPY sagas/src/ sagas/src/
 COPY query-side/src/ query-side/src/
 COPY toss-sandbox/src/ toss-sandbox/src/
 COPY infra/src/ infra/src/
-RUN ./mvnw -q -B install -DskipTests
+COPY workbench/src/main/ workbench/src/main/
+RUN ./mvnw -q -B install -Dmaven.test.skip=true
 
 # Spring Boot 3.5's jar tools: dependencies, spring-boot-loader, snapshot-dependencies and
 # application, each an exploded part of the jar, plus the launcher classes.
-RUN java -Djarmode=tools -jar infra/target/grow-payments.jar extract --layers --launcher --destination /layers
+ARG JAR=service/target/grow-payments.jar
+RUN java -Djarmode=tools -jar "$JAR" extract --layers --launcher --destination /layers
 
 
 FROM eclipse-temurin:17-jre

@@ -17,7 +17,7 @@ for arg in "$@"; do
     *) args+=("$arg") ;;
   esac
 done
-if $build || { ! $custom_jar && [ ! -f infra/target/grow-payments.jar ]; }; then
+if $build || { ! $custom_jar && [ ! -f workbench/target/grow-payments-workbench.jar ]; }; then
   echo "building the service: ./mvnw -q install -DskipTests"
   ./mvnw -q install -DskipTests
 fi

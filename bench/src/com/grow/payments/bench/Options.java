@@ -59,7 +59,7 @@ record Options(
               --jvm-args "A B"         more options for the service's JVM, e.g. a JFR recording to profile
                                        a run ("-XX:StartFlightRecording=filename=x.jfr"); kept in the results
               --poll-interval D        history polls while waiting for a confirmed payment (10ms)
-              --jar PATH               the service (infra/target/grow-payments.jar)
+              --jar PATH               the service (workbench/target/grow-payments-workbench.jar)
               --results DIR            where <date>.json goes (bench/results)
               --note TEXT              free text kept in the results (e.g. what else ran on the machine)
             Durations: 500ms, 30s, 2m.
@@ -112,7 +112,7 @@ record Options(
                 d.text("heap", "512m"),
                 Arrays.stream(d.text("jvm-args", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList(),
                 d.duration("poll-interval", "10ms", "10ms"),
-                repo.resolve(d.text("jar", "infra/target/grow-payments.jar")),
+                repo.resolve(d.text("jar", "workbench/target/grow-payments-workbench.jar")),
                 repo.resolve(d.text("results", "bench/results")),
                 repo.resolve("bench/work"),
                 d.text("note", ""));

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = DevTokenGuard.ENABLED, havingValue = "true")
 public class DevTokenGuard {
 
-    static final String ENABLED = "payments.security.dev-tokens.enabled";
+    public static final String ENABLED = "payments.security.dev-tokens.enabled";
     private static final String LIVE_KEY_PREFIX = "live_sk_";
 
     public DevTokenGuard(Environment environment) {

@@ -42,10 +42,13 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** The profile of the standalone workbench, whose dev-token endpoint is open to anyone on the machine. */
+    static final String WORKBENCH_PROFILE = "standalone";
+
     @Bean
     public SecurityFilterChain api(HttpSecurity http, Problems problems, Environment environment) throws Exception {
         // the dev token endpoint exists only in standalone; elsewhere its path is as closed as any other
-        String[] open = environment.acceptsProfiles(Profiles.of(DevTokenController.PROFILE))
+        String[] open = environment.acceptsProfiles(Profiles.of(WORKBENCH_PROFILE))
                 ? new String[] {"/dev/token", "/error"} : new String[] {"/error"};
         // bearer tokens as before; an ADMIN's console session too, its state-changing calls with CSRF
         http.csrf(csrf -> csrf.requireCsrfProtectionMatcher(ConsoleSessions.csrfRequired()))
@@ -150,11 +153,11 @@ public class SecurityConfiguration {
     }
 
     /** The HS256 key: the UTF-8 bytes of the configured secret, at least 32 of them. */
-    static final class HmacKeys {
+    public static final class HmacKeys {
         private HmacKeys() {
         }
 
-        static SecretKeySpec of(String secret) {
+        public static SecretKeySpec of(String secret) {
             byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
             if (bytes.length < 32) {
                 throw new IllegalStateException("payments.security.jwt.hmac-secret must be at least 32 bytes");

@@ -1,0 +1,66 @@
+package com.grow.payments.workbench;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+
+/**
+ * Profile {@code standalone} (CONTRACT §8): everything the service needs runs in this JVM, each
+ * embedded part giving way to a real one when its usual key is set.
+ */
+public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered {
+
+    static final String SOURCE = "standalone-embedded-servers";
+
+    /** One per JVM: every application context in it talks to the same sandbox. */
+    private static final String GENERATED_SECRET_KEY =
+            "test_sk_" + "standalone_" + HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+
+    @Override
+    public int getOrder() {
+        return ConfigDataEnvironmentPostProcessor.ORDER + 1;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (!env.acceptsProfiles(Profiles.of("standalone")) || env.getPropertySources().contains(SOURCE)) {
+            return;
+        }
+        Map<String, Object> embedded = new LinkedHashMap<>();
+        if (!env.containsProperty("spring.datasource.url")) {
+            var postgres = EmbeddedServers.postgres();
+            embedded.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+            embedded.put("spring.datasource.username", "postgres");
+            embedded.put("spring.datasource.password", "postgres");
+        }
+        if (!env.containsProperty("spring.data.redis.url") && !env.containsProperty("spring.data.redis.host")
+                && !env.containsProperty("spring.data.redis.port")) {
+            embedded.put("spring.data.redis.host", "127.0.0.1");
+            embedded.put("spring.data.redis.port", EmbeddedServers.redis());
+        }
+        if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+            // 9092 by default, so kafka-console-consumer and friends find it; 0 = any free port
+            embedded.put("spring.kafka.bootstrap-servers",
+                    EmbeddedServers.kafka(env.getProperty("payments.standalone.kafka-port", Integer.class, 9092)));
+        }
+        if (!env.containsProperty("toss.base-url")) {
+            String secretKey = env.getProperty("toss.secret-key");
+            if (secretKey == null && !SandboxSettings.serviceNamesMerchants(env)) {
+                secretKey = GENERATED_SECRET_KEY;
+                embedded.put("toss.secret-key", secretKey);
+            }
+            int port = env.getProperty("payments.sandbox.port", Integer.class, 8090);
+            embedded.put("toss.base-url",
+                    EmbeddedServers.sandbox(SandboxSettings.from(env, port, secretKey).build()).baseUrl());
+        }
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, embedded));
+    }
+}
