@@ -41,6 +41,16 @@ public class ItemActions {
     }
 
     private void perform(String runId, ReconciliationRuns.Item item) {
+        try {
+            act(runId, item);
+        } catch (RuntimeException e) {
+            // one item that cannot be acted on must not hold the run: it is left to an operator
+            log.error("reconciliation {}: the action on order {} failed", runId, item.orderId(), e);
+            runs.actionDone(item.itemId(), true, "action failed: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private void act(String runId, ReconciliationRuns.Item item) {
         boolean attention = item.needsAttention();
         String note = item.note();
         // every item but one Toss has for an order we never saw is about an order of ours
