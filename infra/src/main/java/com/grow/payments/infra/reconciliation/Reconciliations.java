@@ -68,10 +68,6 @@ public class Reconciliations implements SmartLifecycle {
         return LocalDate.now(clock.withZone(engine.zone())).minusDays(1);
     }
 
-    public ReconciliationEngine engine() {
-        return engine;
-    }
-
     private void submit(String runId) {
         mine.add(runId);
         worker.execute(() -> {
