@@ -12,6 +12,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.quartz.CronTrigger;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.quartz.TriggerKey;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -24,6 +29,12 @@ class ReconciliationIT extends IntegrationTest {
 
     @Autowired
     private OurTransactions ours;
+
+    @Autowired
+    private Scheduler scheduler;
+
+    @Autowired
+    private java.time.Clock clock;
 
     /** The run of today made once for this class, after the scenarios below were set up at Toss. */
     private static JsonNode today;
@@ -285,6 +296,39 @@ class ReconciliationIT extends IntegrationTest {
         List<OurTransaction> accounted = new ArrayList<>();
         ours.unlisted(runId, sandboxToday(), sandboxToday(), SEOUL, accounted::add);
         assertThat(accounted).noneMatch(tx -> tx.orderId().equals(paid[0]));
+    }
+
+    @Test
+    void the_clustered_daily_job_runs_the_previous_seoul_day_at_four() throws Exception {
+        Trigger trigger = scheduler.getTrigger(TriggerKey.triggerKey("daily-reconciliation", "reconciliation"));
+        assertThat(trigger).isInstanceOf(CronTrigger.class);
+        assertThat(((CronTrigger) trigger).getCronExpression()).isEqualTo("0 0 4 * * ?");
+        assertThat(((CronTrigger) trigger).getTimeZone().getID()).isEqualTo("Asia/Seoul");
+
+        String yesterday = LocalDate.now(clock.withZone(SEOUL)).minusDays(1).toString();
+        scheduler.triggerJob(JobKey.jobKey("daily-reconciliation", "reconciliation"));
+
+        String admin = admin();
+        await().atMost(RUN).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode scheduled = null;
+            for (JsonNode run : get("/api/v1/admin/reconciliation/runs?size=100", admin).json().path("content")) {
+                if ("scheduler".equals(run.path("requestedBy").asText()) && !"RUNNING".equals(run.path("status").asText())) {
+                    scheduled = run;
+                }
+            }
+            assertThat(scheduled).isNotNull();
+            assertThat(scheduled.path("status").asText()).isEqualTo("DONE");
+            assertThat(scheduled.path("from").asText()).isEqualTo(yesterday);
+            assertThat(scheduled.path("to").asText()).isEqualTo(yesterday);
+        });
+    }
+
+    @Test
+    void items_are_counted_by_outcome_for_prometheus() {
+        todaysRun();
+        Reply scrape = get("/actuator/prometheus", null);
+        assertThat(scrape.body()).containsPattern("reconciliation_items_total\\{[^}]*status=\"MISSING_HERE\"[^}]*} [1-9]");
+        assertThat(scrape.body()).contains("status=\"MISSING_AT_TOSS\"");
     }
 
     @Test
