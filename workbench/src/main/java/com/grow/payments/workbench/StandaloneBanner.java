@@ -43,7 +43,7 @@ public class StandaloneBanner {
                 "   card window     " + toss + "/sandbox/billing-auth",
                 " Kafka bootstrap   " + env.getProperty("spring.kafka.bootstrap-servers", "-"),
                 " Prometheus        " + actuator + "/prometheus",
-                " Dev token         curl -s '" + api + "/dev/token?sub=member-1&roles=MEMBER'",
+                " Dev token         curl -s '" + api + "/dev/token?sub=member-1&roles=USER'",
                 "==================================================================");
         return String.join(System.lineSeparator(), lines);
     }

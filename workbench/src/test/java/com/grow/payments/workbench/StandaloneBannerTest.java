@@ -23,7 +23,7 @@ class StandaloneBannerTest {
                 .contains("http://127.0.0.1:18090/sandbox/billing-auth")
                 .contains("127.0.0.1:19092")
                 .contains("http://localhost:18080/actuator/prometheus")
-                .contains("curl -s 'http://localhost:18080/dev/token?sub=member-1&roles=MEMBER'");
+                .contains("curl -s 'http://localhost:18080/dev/token?sub=member-1&roles=USER'");
     }
 
     @Test
