@@ -44,6 +44,11 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(TestClock.Configuration.class)
 public abstract class IntegrationTest {
 
+    static {
+        // -Dit.servers=testcontainers where a Docker engine runs; the embedded servers otherwise
+        ContainerServers.startIfSelected();
+    }
+
     protected static final ObjectMapper JSON = new ObjectMapper();
     protected static final java.time.ZoneId SEOUL = java.time.ZoneId.of("Asia/Seoul");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
