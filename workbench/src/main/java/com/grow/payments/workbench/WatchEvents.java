@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * A console consumer for people without Kafka's tools: prints every event on the topic, from the
  * beginning, as {@code partition/offset key json}, and keeps following it. Run it from the jar:
  * <pre>
- * java -cp infra/target/grow-payments.jar -Dloader.main=com.grow.payments.workbench.WatchEvents \
+ * java -cp workbench/target/grow-payments-workbench.jar -Dloader.main=com.grow.payments.workbench.WatchEvents \
  *      org.springframework.boot.loader.launch.PropertiesLauncher [bootstrap-servers] [topic]
  * </pre>
  * It joins no consumer group and commits nothing.
