@@ -18,6 +18,7 @@ import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
 import com.grow.payments.shared.subscription.SubscriptionCommands.CancelSubscription;
+import com.grow.payments.shared.subscription.SubscriptionCommands.ChangeSubscriptionBillingKey;
 import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ChargeDueCycle;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ReconcileCycleCharge;
@@ -27,6 +28,7 @@ import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleCha
 import com.grow.payments.shared.subscription.SubscriptionCommands.ResumeSubscription;
 import com.grow.payments.shared.subscription.SubscriptionCommands.StartSubscription;
 import com.grow.payments.shared.subscription.SubscriptionCommands.SuspendSubscription;
+import com.grow.payments.shared.subscription.SubscriptionPaymentMethodChanged;
 import com.grow.payments.shared.subscription.SubscriptionResumed;
 import com.grow.payments.shared.subscription.SubscriptionStarted;
 import com.grow.payments.shared.subscription.SubscriptionStatus;
@@ -166,6 +168,19 @@ public class Subscription {
         }
     }
 
+    /** The next charge, the overdue cycle's included, is made on the new key; its due date stays. */
+    @CommandHandler
+    public void handle(ChangeSubscriptionBillingKey command) {
+        requireOwner(command.caller());
+        if (status == SubscriptionStatus.CANCELED) {
+            throw new PaymentRejection(ErrorCode.SUBSCRIPTION_CANCELED, "the subscription is canceled");
+        }
+        if (!command.billingKeyId().equals(billingKeyId)) {
+            apply(new SubscriptionPaymentMethodChanged(subscriptionId, memberId.value(), command.billingKeyId(),
+                    command.customerKey(), billingKeyId));
+        }
+    }
+
     @CommandHandler
     public void handle(SuspendSubscription command) {
         if (status != SubscriptionStatus.SUSPENDED && status != SubscriptionStatus.CANCELED) {
@@ -252,6 +267,12 @@ public class Subscription {
     @EventSourcingHandler
     void on(SubscriptionCanceled event) {
         status = SubscriptionStatus.CANCELED;
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionPaymentMethodChanged event) {
+        billingKeyId = event.billingKeyId();
+        customerKey = event.customerKey();
     }
 
     @EventSourcingHandler

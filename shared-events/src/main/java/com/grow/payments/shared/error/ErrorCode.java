@@ -37,6 +37,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key already used for another request"),
     REQUEST_IN_PROGRESS(409, "A request with this Idempotency-Key is still running"),
     AUTH_KEY_ALREADY_USED(409, "This authKey was already exchanged for a billing key"),
+    BILLING_KEY_DELETED(409, "The billing key is deleted"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     CANCEL_AMOUNT_EXCEEDS_BALANCE(422, "Cancel amount exceeds the balance"),

@@ -24,7 +24,7 @@ public final class PaymentsV1 {
     /** The data of one published event. */
     public sealed interface Data permits PaymentApproved, PaymentCanceled, PaymentFailed, VirtualAccountIssued,
             VirtualAccountDeposited, VirtualAccountDepositReversed, VirtualAccountExpired, SubscriptionCharged,
-            SubscriptionChargeFailed, SubscriptionSuspended, BillingKeyDeleted {
+            SubscriptionChargeFailed, SubscriptionSuspended, BillingKeyDeleted, SubscriptionPaymentMethodChanged {
 
         /** The Kafka key and CloudEvents subject: the order, subscription or billing key it is about. */
         String subject();
@@ -148,6 +148,17 @@ public final class PaymentsV1 {
                                     Instant deletedAt) implements Data {
         public String subject() {
             return billingKeyId;
+        }
+    }
+
+    /**
+     * The member moved the subscription to another of their cards: from now on it is charged on
+     * {@code billingKeyId} only. No card data: the key is named by the service's id.
+     */
+    public record SubscriptionPaymentMethodChanged(String subscriptionId, String memberId, String planId,
+                                                   String billingKeyId, Instant changedAt) implements Data {
+        public String subject() {
+            return subscriptionId;
         }
     }
 }
