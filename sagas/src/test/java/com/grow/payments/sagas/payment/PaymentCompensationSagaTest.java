@@ -43,7 +43,8 @@ class PaymentCompensationSagaTest {
         fixture = new SagaTestFixture<>(PaymentCompensationSaga.class);
         gateway = new FakePaymentGateway();
         fixture.registerResource(gateway);
-        fixture.registerCommandGateway(CommandGateway.class);
+        CommandGateway commands = fixture.registerCommandGateway(CommandGateway.class);
+        fixture.registerResource(new CompensatingRefund(gateway, commands));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package com.grow.payments.command.billing.web;
 
 import com.grow.payments.command.billing.AuthKeyUses;
-import com.grow.payments.command.payment.web.PaymentOutcomes;
-import com.grow.payments.command.payment.web.PaymentViewLoader;
+import com.grow.payments.command.web.AnswerWaiter;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
@@ -51,12 +51,12 @@ public class BillingKeyController {
 
     private final CommandGateway commands;
     private final AuthKeyUses authKeys;
-    private final PaymentOutcomes outcomes;
-    private final PaymentViewLoader events;
+    private final AnswerWaiter outcomes;
+    private final AggregateEvents events;
     private final Duration wait;
 
-    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, PaymentOutcomes outcomes,
-                                PaymentViewLoader events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, AnswerWaiter outcomes,
+                                AggregateEvents events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.authKeys = authKeys;
         this.outcomes = outcomes;

@@ -1,5 +1,7 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AggregateEvents;
+import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -52,13 +54,13 @@ public class PaymentCancelController {
     }
 
     private final CommandGateway commands;
-    private final PaymentOutcomes outcomes;
-    private final PaymentViewLoader views;
+    private final AnswerWaiter outcomes;
+    private final AggregateEvents views;
     private final Clock clock;
     private final Duration ownerWindow;
     private final Duration wait;
 
-    public PaymentCancelController(CommandGateway commands, PaymentOutcomes outcomes, PaymentViewLoader views,
+    public PaymentCancelController(CommandGateway commands, AnswerWaiter outcomes, AggregateEvents views,
                                    Clock clock,
                                    @Value("${payments.cancel.owner-window:7d}") Duration ownerWindow,
                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {

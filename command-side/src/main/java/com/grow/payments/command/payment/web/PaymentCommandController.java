@@ -1,5 +1,7 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AggregateEvents;
+import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Currency;
 import com.grow.payments.shared.Money;
@@ -33,13 +35,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentCommandController {
 
     private final CommandGateway commands;
-    private final PaymentViewLoader views;
-    private final PaymentOutcomes outcomes;
+    private final AggregateEvents views;
+    private final AnswerWaiter outcomes;
     private final CheckoutConflicts conflicts;
     private final Clock clock;
     private final Duration confirmWait;
 
-    public PaymentCommandController(CommandGateway commands, PaymentViewLoader views, PaymentOutcomes outcomes,
+    public PaymentCommandController(CommandGateway commands, AggregateEvents views, AnswerWaiter outcomes,
                                     CheckoutConflicts conflicts, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration confirmWait) {
         this.commands = commands;

@@ -1,5 +1,6 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -43,11 +44,11 @@ public class VirtualAccountController {
     }
 
     private final CommandGateway commands;
-    private final PaymentOutcomes outcomes;
+    private final AnswerWaiter outcomes;
     private final Clock clock;
     private final Duration wait;
 
-    public VirtualAccountController(CommandGateway commands, PaymentOutcomes outcomes, Clock clock,
+    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.outcomes = outcomes;

@@ -1,7 +1,7 @@
 package com.grow.payments.command.subscription.web;
 
-import com.grow.payments.command.payment.web.PaymentOutcomes;
-import com.grow.payments.command.payment.web.PaymentViewLoader;
+import com.grow.payments.command.web.AnswerWaiter;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.Money;
@@ -62,13 +62,13 @@ public class SubscriptionController {
     }
 
     private final CommandGateway commands;
-    private final PaymentOutcomes outcomes;
-    private final PaymentViewLoader events;
+    private final AnswerWaiter outcomes;
+    private final AggregateEvents events;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration wait;
 
-    public SubscriptionController(CommandGateway commands, PaymentOutcomes outcomes, PaymentViewLoader events,
+    public SubscriptionController(CommandGateway commands, AnswerWaiter outcomes, AggregateEvents events,
                                   Clock clock, @Value("${payments.time-zone:Asia/Seoul}") ZoneId zone,
                                   @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;

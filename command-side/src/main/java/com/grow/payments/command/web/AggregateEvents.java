@@ -1,4 +1,4 @@
-package com.grow.payments.command.payment.web;
+package com.grow.payments.command.web;
 
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.OrderId;
@@ -15,12 +15,12 @@ import org.springframework.stereotype.Component;
  * not the read model, so an answer never lags behind the write it reports.
  */
 @Component
-public class PaymentViewLoader {
+public class AggregateEvents {
 
     private final EventStore eventStore;
     private final AnsweredSequences answered;
 
-    public PaymentViewLoader(EventStore eventStore, AnsweredSequences answered) {
+    public AggregateEvents(EventStore eventStore, AnsweredSequences answered) {
         this.eventStore = eventStore;
         this.answered = answered;
     }
