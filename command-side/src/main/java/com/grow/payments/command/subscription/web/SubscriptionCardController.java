@@ -1,6 +1,6 @@
 package com.grow.payments.command.subscription.web;
 
-import com.grow.payments.command.payment.web.PaymentViewLoader;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.billing.BillingKeyDeleted;
@@ -33,9 +33,9 @@ public class SubscriptionCardController {
     }
 
     private final CommandGateway commands;
-    private final PaymentViewLoader events;
+    private final AggregateEvents events;
 
-    public SubscriptionCardController(CommandGateway commands, PaymentViewLoader events) {
+    public SubscriptionCardController(CommandGateway commands, AggregateEvents events) {
         this.commands = commands;
         this.events = events;
     }
