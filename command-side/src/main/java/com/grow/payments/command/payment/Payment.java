@@ -57,6 +57,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * One order's payment. Command handlers decide and apply events; event sourcing handlers only
@@ -84,6 +85,8 @@ public class Payment {
     private boolean virtualAccount;
     private Instant dueDate;
     private final Cancellations cancellations = new Cancellations();
+    @AggregateMember
+    private final PaymentCashReceipt cashReceipt = new PaymentCashReceipt();
 
     protected Payment() {
         // for Axon: rebuilt from events
