@@ -109,7 +109,7 @@ public class Payment {
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
                 command.requestedAt()));
         apply(new VirtualAccountRequested(command.orderId(), command.orderName(), command.amount(), command.bank(),
-                command.customerName(), command.validHours()));
+                command.customerName(), command.validHours(), command.cashReceipt()));
     }
 
     @CommandHandler

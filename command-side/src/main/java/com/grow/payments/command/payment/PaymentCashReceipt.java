@@ -39,7 +39,8 @@ class PaymentCashReceipt {
     /** Toss's method label for an account transfer, the other cash payment a receipt is for. */
     static final String TRANSFER = "계좌이체";
 
-    enum State { NONE, REQUESTED, UNKNOWN, ISSUED }
+    /** ON_DEPOSIT: asked with the virtual account, Toss issues it on deposit (and cancels it with the payment). */
+    enum State { NONE, REQUESTED, UNKNOWN, ON_DEPOSIT, ISSUED }
 
     private OrderId orderId;
     private MemberId memberId;
@@ -72,7 +73,7 @@ class PaymentCashReceipt {
 
     @CommandHandler
     void handle(RecordCashReceiptIssued command) {
-        if (state == State.REQUESTED || state == State.UNKNOWN) {
+        if (state == State.REQUESTED || state == State.UNKNOWN || state == State.ON_DEPOSIT) {
             PgCashReceipt r = command.receipt();
             apply(new CashReceiptIssued(orderId, r.receiptKey(), r.type(), new Money(r.amount(), paid.currency()),
                     r.taxFreeAmount(), r.issueStatus(), r.issueNumber(), r.receiptUrl(), command.issuedAt()));
@@ -112,6 +113,9 @@ class PaymentCashReceipt {
     @EventSourcingHandler
     void on(VirtualAccountRequested event) {
         cashPayment = true;
+        if (event.cashReceipt() != null) {
+            state = State.ON_DEPOSIT;
+        }
     }
 
     @EventSourcingHandler

@@ -149,6 +149,10 @@ public class TossPaymentGateway implements PaymentGateway {
         if (request.validHours() != null) {
             body.put("validHours", request.validHours());
         }
+        if (request.cashReceiptType() != null && request.registrationNumber() != null) {
+            body.putObject("cashReceipt").put("type", request.cashReceiptType().label())
+                    .put("registrationNumber", request.registrationNumber());
+        }
         return post("virtual_account", "/v1/virtual-accounts", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))

@@ -42,13 +42,22 @@ public class CashReceiptLookups {
     }
 
     public CompletableFuture<Object> settle(OrderId orderId, LocalDate requestDate) {
-        return attempt(orderId, requestDate, 0, false);
+        return attempt(orderId, requestDate, 0, false, true);
     }
 
-    private CompletableFuture<Object> attempt(OrderId orderId, LocalDate requestDate, int index, boolean answered) {
+    /**
+     * Finds the receipt Toss issued by itself (a virtual account's, on deposit) and records it; one
+     * not listed after every look-up is left to Toss's own record (an operator looks).
+     */
+    public CompletableFuture<Object> find(OrderId orderId, LocalDate requestDate) {
+        return attempt(orderId, requestDate, 0, false, false);
+    }
+
+    private CompletableFuture<Object> attempt(OrderId orderId, LocalDate requestDate, int index, boolean answered,
+                                              boolean failWhenAbsent) {
         if (index >= delays.size()) {
-            if (!answered) {
-                log.error("cash receipt of order {} stays unknown: Toss's look-up never answered", orderId.value());
+            if (!answered || !failWhenAbsent) {
+                log.error("cash receipt of order {} not found by Toss's look-up: left for an operator", orderId.value());
                 return CompletableFuture.completedFuture(null);
             }
             return commands.send(new RecordCashReceiptIssueFailed(orderId,
@@ -64,9 +73,9 @@ public class CashReceiptLookups {
                         if (issued.isPresent()) {
                             return commands.send(new RecordCashReceiptIssued(orderId, issued.get(), clock.instant()));
                         }
-                        return attempt(orderId, requestDate, index + 1, true);
+                        return attempt(orderId, requestDate, index + 1, true, failWhenAbsent);
                     }
-                    return attempt(orderId, requestDate, index + 1, answered);
+                    return attempt(orderId, requestDate, index + 1, answered, failWhenAbsent);
                 });
     }
 }

@@ -18,6 +18,9 @@ import com.grow.payments.shared.cashreceipt.CashReceiptRequested;
 import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PaymentCancelled;
+import com.grow.payments.shared.payment.PaymentDeposited;
+import com.grow.payments.shared.payment.VirtualAccountRequested;
+import java.time.ZoneId;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,9 +40,13 @@ public class CashReceiptSaga {
 
     private static final Logger log = LoggerFactory.getLogger(CashReceiptSaga.class);
 
+    private static final ZoneId TOSS_DAY = ZoneId.of("Asia/Seoul");
+
     private String orderId;
     private String receiptKey;
     private long remaining;
+    /** Asked with the virtual account: Toss issues it on deposit and cancels it with the payment. */
+    private boolean issuedByToss;
 
     @Inject
     private transient PaymentGateway gateway;
@@ -51,6 +58,24 @@ public class CashReceiptSaga {
     private transient CashReceiptLookups lookups;
     @Inject
     private transient Clock clock;
+
+    @StartSaga
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(VirtualAccountRequested event) {
+        orderId = event.orderId().value();
+        issuedByToss = event.cashReceipt() != null;
+        if (!issuedByToss) {
+            SagaLifecycle.end();
+        }
+    }
+
+    /** Toss issued the account's receipt with the deposit: its list of the day names it. */
+    @SagaEventHandler(associationProperty = "orderId")
+    public void on(PaymentDeposited event) {
+        if (issuedByToss && receiptKey == null) {
+            lookups.find(event.orderId(), LocalDate.now(clock.withZone(TOSS_DAY)));
+        }
+    }
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
@@ -103,6 +128,11 @@ public class CashReceiptSaga {
                 : Math.min(event.cancelAmount().amount(), remaining);
         Money cancel = new Money(amount, event.cancelAmount().currency());
         OrderId order = event.orderId();
+        if (issuedByToss) {
+            // Toss cancels the receipt it issued with the payment's cancel: record what it did
+            commands.send(new RecordCashReceiptCanceled(order, receiptKey, cancel, clock.instant()));
+            return;
+        }
         String key = receiptKey;
         String step = StepKeys.of("cash-receipt-cancel", orderId, event.cancelId());
         gateway.cancelCashReceipt(key, amount == remaining ? null : cancel, step)
@@ -139,6 +169,10 @@ public class CashReceiptSaga {
 
     public String getReceiptKey() {
         return receiptKey;
+    }
+
+    public boolean isIssuedByToss() {
+        return issuedByToss;
     }
 
     public long getRemaining() {

@@ -2,6 +2,7 @@ package com.grow.payments.shared.cashreceipt;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.VirtualAccountRequested;
 
 /**
  * A payment's cash receipt as callers see it: what stands ({@code amount} after cancels), the
@@ -13,8 +14,12 @@ public record CashReceiptView(String receiptKey, CashReceiptType type, long amou
                               CashReceiptStatus issueStatus, String issueNumber, String receiptUrl,
                               String customerIdentityNumber, long canceledAmount, Failure failure) {
 
-    /** The receipt after one more of its events; null when the event is not about a receipt. */
+    /** The receipt after one more event; {@code before} when the event does not change it. */
     public static CashReceiptView after(CashReceiptView before, Object event) {
+        if (event instanceof VirtualAccountRequested e && e.cashReceipt() != null) {
+            return new CashReceiptView(null, e.cashReceipt().type(), e.amount().amount(), 0,
+                    CashReceiptStatus.ON_DEPOSIT, null, null, e.cashReceipt().registrationNumberMasked(), 0, null);
+        }
         if (event instanceof CashReceiptRequested e) {
             return new CashReceiptView(null, e.type(), e.amount().amount(), 0, CashReceiptStatus.REQUESTED, null, null,
                     e.identityNumberMasked(), 0, null);
@@ -38,10 +43,10 @@ public record CashReceiptView(String receiptKey, CashReceiptType type, long amou
                     before.issueStatus, before.issueNumber, before.receiptUrl, before.customerIdentityNumber,
                     before.canceledAmount + e.cancelAmount().amount(), null);
         }
-        return null;
+        return before;
     }
 
-    /** Whether the event is one a receipt view folds. */
+    /** Whether the event is only about the receipt (the payment's own view is left as it is). */
     public static boolean isAbout(Object event) {
         return event instanceof CashReceiptRequested || event instanceof CashReceiptOutcomeUnknown
                 || event instanceof CashReceiptIssueFailed || event instanceof CashReceiptIssued

@@ -71,11 +71,9 @@ public record PaymentView(
 
     /** The view after one more event; events that do not change the view leave it as it is. */
     public PaymentView apply(Object event) {
-        if (CashReceiptView.isAbout(event)) {
-            return withCashReceipt(CashReceiptView.after(cashReceipt, event));
-        }
-        PaymentView next = applyPaymentEvent(event);
-        return next == this || next.cashReceipt == cashReceipt ? next : next.withCashReceipt(cashReceipt);
+        PaymentView next = CashReceiptView.isAbout(event) ? this : applyPaymentEvent(event);
+        CashReceiptView receipt = CashReceiptView.after(cashReceipt, event);
+        return next.cashReceipt == receipt ? next : next.withCashReceipt(receipt);
     }
 
     private PaymentView withCashReceipt(CashReceiptView receipt) {

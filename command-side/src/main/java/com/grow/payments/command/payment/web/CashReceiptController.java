@@ -73,7 +73,7 @@ public class CashReceiptController {
         this.wait = wait;
     }
 
-    /** 201 the receipt; 202 while Toss's answer is not known; 409 not applicable; 422 when Toss refused. */
+    /** 201 the receipt; 202 while Toss's answer is not known (or it comes on deposit); 409 not applicable; 422 refused. */
     @PostMapping("/api/v1/payments/{orderId}/cash-receipt")
     public CompletableFuture<ResponseEntity<CashReceiptView>> issue(@PathVariable String orderId,
                                                                     @Valid @RequestBody ReceiptRequest body,
@@ -123,7 +123,8 @@ public class CashReceiptController {
                     receipt.failure().message(), Map.of("cashReceipt", receipt));
         }
         HttpStatus status = receipt.issueStatus() == CashReceiptStatus.REQUESTED
-                || receipt.issueStatus() == CashReceiptStatus.UNKNOWN ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
+                || receipt.issueStatus() == CashReceiptStatus.UNKNOWN
+                || receipt.issueStatus() == CashReceiptStatus.ON_DEPOSIT ? HttpStatus.ACCEPTED : HttpStatus.CREATED;
         return ResponseEntity.status(status).location(URI.create("/api/v1/payments/" + payment.orderId()))
                 .body(receipt);
     }
