@@ -171,6 +171,44 @@ class CashReceiptIT extends IntegrationTest {
                 Long.class, orderId, checkout[0])).isZero();
     }
 
+    @Test
+    void a_receipt_asked_with_the_virtual_account_is_issued_by_toss_on_deposit_and_cancelled_with_the_refund() {
+        String token = token("member-receipt-on-deposit");
+        String number = "01055556666";
+        Reply opened = post("/api/v1/virtual-accounts", token, "{\"orderName\":\"Violin class\",\"amount\":50000,"
+                + "\"bank\":\"20\",\"customerName\":\"김그로\",\"cashReceipt\":{\"type\":\"소득공제\","
+                + "\"registrationNumber\":\"" + number + "\"}}");
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.body()).doesNotContain(number);
+        assertThat(opened.json().path("cashReceipt").path("issueStatus").asText()).isEqualTo("ON_DEPOSIT");
+        String orderId = opened.json().path("orderId").asText();
+        String secret = atToss(orderId).path("secret").asText();
+
+        sandbox().deposit(orderId);
+        assertThat(webhook(depositCallback(orderId, secret, "DONE")).status()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode receipt = get("/api/v1/payments/" + orderId, token).json().path("cashReceipt");
+            assertThat(receipt.path("receiptKey").asText()).isNotBlank();
+            assertThat(receipt.path("amount").asLong()).isEqualTo(50_000);
+        });
+        assertThat(sandbox().cashReceipts(orderId)).filteredOn(r -> CashReceipt.CONFIRM.equals(r.transactionType()))
+                .singleElement().satisfies(r -> assertThat(r.customerIdentityNumber()).endsWith("6666"));
+        Reply asked = post("/api/v1/payments/" + orderId + "/cash-receipt", token,
+                "{\"type\":\"소득공제\",\"customerIdentityNumber\":\"" + number + "\"}");
+        assertThat(asked.status()).as("the receipt that stands").isEqualTo(201);
+        assertThat(sandbox().cashReceipts(orderId)).filteredOn(r -> CashReceipt.CONFIRM.equals(r.transactionType()))
+                .hasSize(1);
+
+        assertThat(post("/api/v1/payments/" + orderId + "/cancel", token,
+                "{\"cancelReason\":\"two lessons missed\",\"cancelAmount\":20000," + REFUND_ACCOUNT + "}").status())
+                .isEqualTo(200);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/api/v1/payments/" + orderId,
+                token).json().path("cashReceipt").path("amount").asLong()).isEqualTo(30_000));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE position(? in "
+                + "convert_from(payload, 'UTF8')) > 0", Long.class, number)).isZero();
+    }
+
     /** A virtual account opened and paid: its order id. */
     private String paidAccount(String token, long amount) {
         Reply opened = post("/api/v1/virtual-accounts", token, "{\"orderName\":\"Piano class\",\"amount\":" + amount
