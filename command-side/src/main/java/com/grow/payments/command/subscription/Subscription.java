@@ -8,12 +8,15 @@ import com.grow.payments.shared.Money;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
 import com.grow.payments.shared.subscription.Cycle;
 import com.grow.payments.shared.subscription.SubscriptionCanceled;
 import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
+import com.grow.payments.shared.subscription.SubscriptionChargeNeedsAttention;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
@@ -28,7 +31,6 @@ import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleCha
 import com.grow.payments.shared.subscription.SubscriptionCommands.ResumeSubscription;
 import com.grow.payments.shared.subscription.SubscriptionCommands.StartSubscription;
 import com.grow.payments.shared.subscription.SubscriptionCommands.SuspendSubscription;
-import com.grow.payments.shared.subscription.SubscriptionPaymentMethodChanged;
 import com.grow.payments.shared.subscription.SubscriptionResumed;
 import com.grow.payments.shared.subscription.SubscriptionStarted;
 import com.grow.payments.shared.subscription.SubscriptionStatus;
@@ -36,10 +38,13 @@ import com.grow.payments.shared.subscription.SubscriptionSuspended;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * A member's recurring charge. Each cycle is charged at most once: one charge in flight at a time,
@@ -54,8 +59,8 @@ public class Subscription {
     @AggregateIdentifier
     private String subscriptionId;
     private MemberId memberId;
-    private String billingKeyId;
-    private String customerKey;
+    @AggregateMember
+    private final SubscriptionCard card = new SubscriptionCard();
     private String orderName;
     private Money amount;
     private Cycle cycle;
@@ -67,6 +72,7 @@ public class Subscription {
     private Instant requestedAt;
     private Instant nextChargeAt;
     private int failedAttempts;
+    private boolean needsAttention;
 
     protected Subscription() {
         // for Axon: rebuilt from events
@@ -93,8 +99,8 @@ public class Subscription {
     @CommandHandler
     public void handle(RecordCycleCharged command) {
         if (inFlight && command.cycleNo() == cycleNo) {
-            apply(new SubscriptionCharged(subscriptionId, cycleNo, command.orderId(), command.paymentKey(),
-                    command.amount(), command.chargedAt(), BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+            settle(CycleChargeProof.doubt(command.orderId(), command.type(), command.amount(), cycleOrderId(), amount),
+                    command.paymentKey(), command.amount(), command.chargedAt());
         }
     }
 
@@ -127,19 +133,20 @@ public class Subscription {
             return ReconciliationVerdict.SETTLED;
         }
         PgPayment pg = command.pg();
-        if (pg != null && pg.wasApproved()) {
-            apply(new SubscriptionCharged(subscriptionId, cycleNo, pg.orderId().value(), pg.paymentKey().value(),
-                    pg.totalAmount(), pg.approvedAt(), BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+        if (pg != null && (pg.wasApproved() || pg.type() != PgPaymentType.BILLING)) {
+            // Toss took money under the cycle's order id, or holds a record of another kind there
+            settle(CycleChargeProof.doubt(pg, cycleOrderId(), amount), pg.paymentKey().value(), pg.totalAmount(),
+                    pg.approvedAt());
             return ReconciliationVerdict.SETTLED;
         }
         if (pg != null && "ABORTED".equals(pg.status())) {
-            fail(pg.failure() != null ? pg.failure() : new Failure("ABORTED", "as Toss reports it"), false,
+            fail(pg.failure() != null ? pg.failure() : FailureCode.ABORTED.failure(), false,
                     command.checkedAt(), command.retryDelays());
             return ReconciliationVerdict.SETTLED;
         }
         if (command.checkedAt().isAfter(requestedAt.plus(CHARGE_SETTLE_TIME))) {
             // Toss never took this attempt: nothing was charged, so the cycle may be tried again
-            fail(new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this charge"), false, command.checkedAt(),
+            fail(FailureCode.NOT_PROCESSED_AT_PG.failure("Toss has no record of this charge"), false, command.checkedAt(),
                     command.retryDelays());
             return ReconciliationVerdict.SETTLED;
         }
@@ -175,10 +182,7 @@ public class Subscription {
         if (status == SubscriptionStatus.CANCELED) {
             throw new PaymentRejection(ErrorCode.SUBSCRIPTION_CANCELED, "the subscription is canceled");
         }
-        if (!command.billingKeyId().equals(billingKeyId)) {
-            apply(new SubscriptionPaymentMethodChanged(subscriptionId, memberId.value(), command.billingKeyId(),
-                    command.customerKey(), billingKeyId));
-        }
+        card.changeTo(command, subscriptionId, memberId.value()).ifPresent(AggregateLifecycle::apply);
     }
 
     @CommandHandler
@@ -188,10 +192,24 @@ public class Subscription {
         }
     }
 
+    /** Recorded as paid only on proof; otherwise flagged once, and the cycle stays open for an operator. */
+    private void settle(Optional<String> doubt, String paymentKey, Money charged, Instant chargedAt) {
+        if (doubt.isEmpty()) {
+            apply(new SubscriptionCharged(subscriptionId, cycleNo, cycleOrderId(), paymentKey, charged, chargedAt,
+                    BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+        } else if (!needsAttention) {
+            apply(new SubscriptionChargeNeedsAttention(subscriptionId, cycleNo, cycleOrderId(), doubt.get()));
+        }
+    }
+
+    private String cycleOrderId() {
+        return ChargeOrderIds.of(subscriptionId, cycleNo);
+    }
+
     private void requestCharge() {
         int nextAttempt = attempt + 1;
         apply(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
-                nextAttempt, memberId.value(), billingKeyId, customerKey, orderName, amount));
+                nextAttempt, memberId.value(), card.billingKeyId(), card.customerKey(), orderName, amount));
     }
 
     private void fail(Failure failure, boolean hard, Instant at, List<Duration> retryDelays) {
@@ -217,8 +235,6 @@ public class Subscription {
     void on(SubscriptionStarted event) {
         subscriptionId = event.subscriptionId();
         memberId = new MemberId(event.memberId());
-        billingKeyId = event.billingKeyId();
-        customerKey = event.customerKey();
         orderName = event.orderName();
         amount = event.amount();
         cycle = event.cycle();
@@ -260,6 +276,11 @@ public class Subscription {
     }
 
     @EventSourcingHandler
+    void on(SubscriptionChargeNeedsAttention event) {
+        needsAttention = true;
+    }
+
+    @EventSourcingHandler
     void on(SubscriptionSuspended event) {
         status = SubscriptionStatus.SUSPENDED;
     }
@@ -267,12 +288,6 @@ public class Subscription {
     @EventSourcingHandler
     void on(SubscriptionCanceled event) {
         status = SubscriptionStatus.CANCELED;
-    }
-
-    @EventSourcingHandler
-    void on(SubscriptionPaymentMethodChanged event) {
-        billingKeyId = event.billingKeyId();
-        customerKey = event.customerKey();
     }
 
     @EventSourcingHandler

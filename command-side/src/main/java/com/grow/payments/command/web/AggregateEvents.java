@@ -2,6 +2,7 @@ package com.grow.payments.command.web;
 
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentView;
 import com.grow.payments.shared.reads.AnsweredSequences;
 import java.util.List;
@@ -25,9 +26,11 @@ public class AggregateEvents {
         this.answered = answered;
     }
 
+    /** The payment, if the id is a payment's: a subscription's or a billing key's id is no payment. */
     public Optional<PaymentView> load(OrderId orderId) {
         List<Object> events = events(orderId);
-        return events.isEmpty() ? Optional.empty() : Optional.of(PaymentView.fold(events));
+        return events.isEmpty() || !(events.get(0) instanceof PaymentCheckedOut) ? Optional.empty()
+                : Optional.of(PaymentView.fold(events));
     }
 
     /** The payment's events, oldest first, from sequence 0. */

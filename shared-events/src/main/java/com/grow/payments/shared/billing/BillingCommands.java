@@ -11,9 +11,11 @@ public final class BillingCommands {
     private BillingCommands() {
     }
 
-    /** The buyer registered a card in Toss's billing window: ask Toss for the billing key. */
-    public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String authKey,
-                                  String customerKey) {
+    /**
+     * The buyer registered a card in Toss's billing window: ask Toss for the billing key. The
+     * window's authKey is already in custody under billingKeyId; it never travels in a message.
+     */
+    public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String customerKey) {
     }
 
     /** Toss issued the key; its value is already in the vault under billingKeyId. */

@@ -3,7 +3,12 @@ package com.grow.payments.shared.billing;
 
 import org.axonframework.serialization.Revision;
 
-/** A card was registered in Toss's billing window; Toss is asked for its billing key. */
-@Revision("1")
-public record BillingKeyIssueRequested(String billingKeyId, String memberId, String authKey, String customerKey) {
+/**
+ * A card was registered in Toss's billing window; Toss is asked for its billing key. Revision 2
+ * no longer carries the window's authKey: it waits sealed outside the event store until Toss has
+ * answered, then is deleted (docs/security.md). Stored revision-1 events were redacted by the
+ * V14 migration.
+ */
+@Revision("2")
+public record BillingKeyIssueRequested(String billingKeyId, String memberId, String customerKey) {
 }

@@ -2,6 +2,7 @@ package com.grow.payments.shared.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ public record SubscriptionView(
         Instant nextChargeAt,
         int failedAttempts,
         boolean chargeInProgress,
-        @JsonInclude(JsonInclude.Include.ALWAYS) List<Charge> charges) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<Charge> charges,
+        boolean needsAttention) {
 
     public SubscriptionView {
         charges = charges == null ? List.of() : List.copyOf(charges);
@@ -45,7 +47,7 @@ public record SubscriptionView(
     public static SubscriptionView started(SubscriptionStarted e) {
         return new SubscriptionView(e.subscriptionId(), e.memberId(), e.billingKeyId(), e.planId(), e.orderName(),
                 SubscriptionStatus.ACTIVE, e.cycle(), e.amount().amount(), e.amount().currency().name(), e.anchorAt(),
-                e.anchorAt(), 0, false, List.of());
+                e.anchorAt(), 0, false, List.of(), false);
     }
 
     public SubscriptionView apply(Object event) {
@@ -69,6 +71,13 @@ public record SubscriptionView(
             return with(status, nextChargeAt, failedAttempts, true, replaced(new Charge(e.cycleNo(), e.orderId(),
                     "UNKNOWN", amount, null, null, null, attemptOf(e.cycleNo()))));
         }
+        if (event instanceof SubscriptionChargeNeedsAttention e) {
+            // not paid, not failed: the charge waits for an operator, and the view says why
+            List<Charge> flagged = replaced(new Charge(e.cycleNo(), e.orderId(), "UNKNOWN", amount, null, null,
+                    FailureCode.NEEDS_ATTENTION.failure(e.reason()), attemptOf(e.cycleNo())));
+            return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, status, cycle,
+                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, flagged, true);
+        }
         if (event instanceof SubscriptionSuspended) {
             return with(SubscriptionStatus.SUSPENDED, null, failedAttempts, chargeInProgress, charges);
         }
@@ -77,7 +86,7 @@ public record SubscriptionView(
         }
         if (event instanceof SubscriptionPaymentMethodChanged e) {
             return new SubscriptionView(subscriptionId, memberId, e.billingKeyId(), planId, orderName, status, cycle,
-                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, charges);
+                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, charges, needsAttention);
         }
         if (event instanceof SubscriptionResumed e) {
             return with(SubscriptionStatus.ACTIVE, e.dueAt(), 0, chargeInProgress, charges);
@@ -100,6 +109,6 @@ public record SubscriptionView(
     private SubscriptionView with(SubscriptionStatus nextStatus, Instant nextCharge, int failures, boolean charging,
                                   List<Charge> nextCharges) {
         return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, nextStatus, cycle,
-                amount, currency, startedAt, nextCharge, failures, charging, nextCharges);
+                amount, currency, startedAt, nextCharge, failures, charging, nextCharges, needsAttention);
     }
 }

@@ -1,9 +1,11 @@
 package com.grow.payments.command.billing.web;
 
+import com.grow.payments.command.billing.AuthKeyCustody;
 import com.grow.payments.command.billing.AuthKeyUses;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
 import com.grow.payments.shared.billing.BillingCommands.IssueBillingKey;
@@ -51,14 +53,17 @@ public class BillingKeyController {
 
     private final CommandGateway commands;
     private final AuthKeyUses authKeys;
+    private final AuthKeyCustody custody;
     private final AnswerWaiter outcomes;
     private final AggregateEvents events;
     private final Duration wait;
 
-    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, AnswerWaiter outcomes,
-                                AggregateEvents events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, AuthKeyCustody custody,
+                                AnswerWaiter outcomes, AggregateEvents events,
+                                @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.authKeys = authKeys;
+        this.custody = custody;
         this.outcomes = outcomes;
         this.events = events;
         this.wait = wait;
@@ -67,9 +72,11 @@ public class BillingKeyController {
     @PostMapping("/api/v1/billing-keys")
     public CompletableFuture<ResponseEntity<?>> issue(@Valid @RequestBody IssueRequest body, Caller caller) {
         requireRandom(body.customerKey(), caller);
-        String billingKeyId = Ids.sortable("bk_");
+        String billingKeyId = Ids.sortable(IdNamespaces.BILLING_KEY);
         claim(body.authKey(), billingKeyId, caller);
-        return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey()))
+        // sealed outside the event store until Toss has answered; the command and events never hold it
+        custody.keep(billingKeyId, body.authKey());
+        return commands.send(new IssueBillingKey(billingKeyId, caller, body.customerKey()))
                 .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));
     }

@@ -1,5 +1,6 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
@@ -56,17 +57,19 @@ public class PaymentCancelController {
     private final CommandGateway commands;
     private final AnswerWaiter outcomes;
     private final AggregateEvents views;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final Duration ownerWindow;
     private final Duration wait;
 
     public PaymentCancelController(CommandGateway commands, AnswerWaiter outcomes, AggregateEvents views,
-                                   Clock clock,
+                                   AmountCeiling ceiling, Clock clock,
                                    @Value("${payments.cancel.owner-window:7d}") Duration ownerWindow,
                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.outcomes = outcomes;
         this.views = views;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.ownerWindow = ownerWindow;
         this.wait = wait;
@@ -79,6 +82,7 @@ public class PaymentCancelController {
         if (!OrderId.isValid(orderId)) {
             throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);
         }
+        ceiling.check("cancelAmount", body.cancelAmount());
         OrderId order = new OrderId(orderId);
         String cancelId = cancelId(caller, order, idempotencyKey);
         RefundAccountBody account = body.refundReceiveAccount();

@@ -1,5 +1,6 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
@@ -38,16 +39,18 @@ public class PaymentCommandController {
     private final AggregateEvents views;
     private final AnswerWaiter outcomes;
     private final CheckoutConflicts conflicts;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final Duration confirmWait;
 
     public PaymentCommandController(CommandGateway commands, AggregateEvents views, AnswerWaiter outcomes,
-                                    CheckoutConflicts conflicts, Clock clock,
+                                    CheckoutConflicts conflicts, AmountCeiling ceiling, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration confirmWait) {
         this.commands = commands;
         this.views = views;
         this.outcomes = outcomes;
         this.conflicts = conflicts;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.confirmWait = confirmWait;
     }
@@ -55,7 +58,8 @@ public class PaymentCommandController {
     @PostMapping
     public CompletableFuture<ResponseEntity<PaymentView>> checkout(@Valid @RequestBody PaymentRequests.Checkout body,
                                                                    Caller caller) {
-        OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        ceiling.check("amount", body.amount());
+        OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
         Currency currency = body.currency() == null ? Currency.KRW : body.currency();
         CheckOutPayment command = new CheckOutPayment(orderId, caller.memberId(), body.orderName().strip(),
                 new Money(body.amount(), currency), clock.instant());
@@ -68,6 +72,7 @@ public class PaymentCommandController {
     @PostMapping("/confirm")
     public CompletableFuture<ResponseEntity<PaymentView>> confirm(@Valid @RequestBody PaymentRequests.Confirm body,
                                                                   Caller caller) {
+        ceiling.check("amount", body.amount());
         OrderId orderId = new OrderId(body.orderId());
         ConfirmPayment command = new ConfirmPayment(orderId, caller, new PaymentKey(body.paymentKey()),
                 Money.won(body.amount()));

@@ -1,5 +1,6 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
@@ -57,16 +58,18 @@ public class VirtualAccountController {
 
     private final CommandGateway commands;
     private final AnswerWaiter outcomes;
+    private final AmountCeiling ceiling;
     private final AggregateEvents views;
     private final IdentityNumberVault identityNumbers;
     private final Clock clock;
     private final Duration wait;
 
-    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AggregateEvents views,
-                                    IdentityNumberVault identityNumbers, Clock clock,
+    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AmountCeiling ceiling,
+                                    AggregateEvents views, IdentityNumberVault identityNumbers, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.outcomes = outcomes;
+        this.ceiling = ceiling;
         this.views = views;
         this.identityNumbers = identityNumbers;
         this.clock = clock;
@@ -85,7 +88,8 @@ public class VirtualAccountController {
     /** 201 WAITING_FOR_DEPOSIT with the account, 402 with Toss's code when refused, 202 when not known yet. */
     @PostMapping("/api/v1/virtual-accounts")
     public CompletableFuture<ResponseEntity<PaymentView>> open(@Valid @RequestBody AccountRequest body, Caller caller) {
-        OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        ceiling.check("amount", body.amount());
+        OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
         IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
                 Money.won(body.amount()), body.bank(), body.customerName().strip(), body.validHours(), clock.instant(),
                 cashReceipt(orderId, body.cashReceipt()));

@@ -1,8 +1,10 @@
 package com.grow.payments.command.subscription.web;
 
+import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.billing.BillingKeyDeleted;
@@ -64,16 +66,18 @@ public class SubscriptionController {
     private final CommandGateway commands;
     private final AnswerWaiter outcomes;
     private final AggregateEvents events;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration wait;
 
     public SubscriptionController(CommandGateway commands, AnswerWaiter outcomes, AggregateEvents events,
-                                  Clock clock, @Value("${payments.time-zone:Asia/Seoul}") ZoneId zone,
+                                  AmountCeiling ceiling, Clock clock, @Value("${payments.time-zone:Asia/Seoul}") ZoneId zone,
                                   @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.outcomes = outcomes;
         this.events = events;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.zone = zone;
         this.wait = wait;
@@ -82,8 +86,9 @@ public class SubscriptionController {
     @PostMapping("/api/v1/subscriptions")
     public CompletableFuture<ResponseEntity<SubscriptionView>> start(@Valid @RequestBody StartRequest body,
                                                                      Caller caller) {
+        ceiling.check("amount", body.amount());
         BillingKeyIssued card = activeBillingKey(body.billingKeyId(), caller);
-        String subscriptionId = Ids.sortable("s");
+        String subscriptionId = Ids.sortable(IdNamespaces.SUBSCRIPTION);
         StartSubscription command = new StartSubscription(subscriptionId, caller, body.billingKeyId(),
                 card.customerKey(), body.planId(), body.orderName().strip(), Money.won(body.amount()), body.cycle(),
                 startAt(body.startDate()));

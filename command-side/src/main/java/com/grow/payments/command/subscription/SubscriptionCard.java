@@ -1,0 +1,46 @@
+package com.grow.payments.command.subscription;
+
+import com.grow.payments.shared.subscription.SubscriptionCommands.ChangeSubscriptionBillingKey;
+import com.grow.payments.shared.subscription.SubscriptionPaymentMethodChanged;
+import com.grow.payments.shared.subscription.SubscriptionStarted;
+import java.util.Optional;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+
+/**
+ * The card a subscription charges, a member of the Subscription aggregate: the billing key it
+ * started on, until the member moves it to another of theirs. Every charge asked after a change,
+ * the overdue cycle's included, names the new key; the old one is never asked again.
+ */
+class SubscriptionCard {
+
+    private String billingKeyId;
+    private String customerKey;
+
+    String billingKeyId() {
+        return billingKeyId;
+    }
+
+    String customerKey() {
+        return customerKey;
+    }
+
+    /** The event moving the subscription to the command's key; empty when it is on that key already. */
+    Optional<SubscriptionPaymentMethodChanged> changeTo(ChangeSubscriptionBillingKey command, String subscriptionId,
+                                                        String memberId) {
+        return command.billingKeyId().equals(billingKeyId) ? Optional.empty()
+                : Optional.of(new SubscriptionPaymentMethodChanged(subscriptionId, memberId, command.billingKeyId(),
+                        command.customerKey(), billingKeyId));
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionStarted event) {
+        billingKeyId = event.billingKeyId();
+        customerKey = event.customerKey();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionPaymentMethodChanged event) {
+        billingKeyId = event.billingKeyId();
+        customerKey = event.customerKey();
+    }
+}
