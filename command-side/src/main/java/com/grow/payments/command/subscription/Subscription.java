@@ -123,7 +123,7 @@ public class Subscription {
     @CommandHandler
     public boolean handle(CheckChargeWanted command) {
         return inFlight && command.cycleNo() == cycleNo && command.attempt() == attempt
-                && status != SubscriptionStatus.CANCELED;
+                && status != SubscriptionStatus.CANCELED && card.inFlightOnCurrentKey();
     }
 
     /** The janitor's look-up of a cycle whose charge has no known answer. */

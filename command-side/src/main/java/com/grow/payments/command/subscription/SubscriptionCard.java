@@ -1,5 +1,6 @@
 package com.grow.payments.command.subscription;
 
+import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ChangeSubscriptionBillingKey;
 import com.grow.payments.shared.subscription.SubscriptionPaymentMethodChanged;
 import com.grow.payments.shared.subscription.SubscriptionStarted;
@@ -15,6 +16,8 @@ class SubscriptionCard {
 
     private String billingKeyId;
     private String customerKey;
+    /** The key the latest charge request named. */
+    private String requestedOn;
 
     String billingKeyId() {
         return billingKeyId;
@@ -22,6 +25,14 @@ class SubscriptionCard {
 
     String customerKey() {
         return customerKey;
+    }
+
+    /**
+     * Whether the charge in flight was asked on the current key: one asked before a card change
+     * (parked, and retried late) is never sent to Toss on the old key; the janitor settles it.
+     */
+    boolean inFlightOnCurrentKey() {
+        return requestedOn == null || requestedOn.equals(billingKeyId);
     }
 
     /** The event moving the subscription to the command's key; empty when it is on that key already. */
@@ -36,6 +47,11 @@ class SubscriptionCard {
     void on(SubscriptionStarted event) {
         billingKeyId = event.billingKeyId();
         customerKey = event.customerKey();
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionChargeRequested event) {
+        requestedOn = event.billingKeyId();
     }
 
     @EventSourcingHandler

@@ -19,6 +19,7 @@ import static com.grow.payments.command.subscription.SubscriptionTestData.suspen
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ChangeSubscriptionBillingKey;
+import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ResumeSubscription;
 import com.grow.payments.shared.subscription.SubscriptionPaymentMethodChanged;
 import com.grow.payments.shared.subscription.SubscriptionResumed;
@@ -85,5 +86,23 @@ class SubscriptionCardChangeTest {
                 .when(new ChangeSubscriptionBillingKey(SUB, stranger(), NEW_KEY, NEW_CUSTOMER))
                 .expectException(rejectedWith(ErrorCode.SUBSCRIPTION_NOT_FOUND))
                 .expectNoEvents();
+    }
+
+    @Test
+    void a_charge_asked_on_the_old_card_before_the_change_is_no_longer_wanted() {
+        fixture.given(started(), chargeRequested(1, 1),
+                        new SubscriptionPaymentMethodChanged(SUB, OWNER.value(), NEW_KEY, NEW_CUSTOMER, BILLING_KEY_ID))
+                .when(new CheckChargeWanted(SUB, 1, 1))
+                .expectResultMessagePayload(false);
+    }
+
+    @Test
+    void a_charge_asked_on_the_new_card_is_wanted() {
+        fixture.given(started(), new SubscriptionPaymentMethodChanged(SUB, OWNER.value(), NEW_KEY, NEW_CUSTOMER,
+                        BILLING_KEY_ID),
+                        new SubscriptionChargeRequested(SUB, 1, "sub_sub-0001_1", 1, OWNER.value(), NEW_KEY,
+                                NEW_CUSTOMER, ORDER_NAME, AMOUNT))
+                .when(new CheckChargeWanted(SUB, 1, 1))
+                .expectResultMessagePayload(true);
     }
 }
