@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Toss Payments over HTTP (CONTRACT §6): Basic auth with the secret key and a trailing colon, an
+ * Toss Payments over HTTP (docs/toss.md): Basic auth with the secret key and a trailing colon, an
  * Idempotency-Key on every POST, bounded connect and read timeouts, and non-blocking calls.
  * A timeout or transport error is an unknown outcome, never a failure.
  */

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A payment as callers see it (CONTRACT §4), folded from its events. The projection and the
+ * A payment as callers see it (the README's API walk-through), folded from its events. The projection and the
  * command side's immediate answers both fold with {@link #apply}, so they cannot disagree.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A subscription as its member sees it (CONTRACT §4), folded from its events. */
+/** A subscription as its member sees it (the README's API walk-through), folded from its events. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(
         String subscriptionId,
