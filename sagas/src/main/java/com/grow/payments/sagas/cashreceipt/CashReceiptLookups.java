@@ -6,7 +6,7 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.cashreceipt.CashReceiptCommands.RecordCashReceiptIssueFailed;
 import com.grow.payments.shared.cashreceipt.CashReceiptCommands.RecordCashReceiptIssued;
 import com.grow.payments.shared.cashreceipt.PgCashReceipt;
-import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -61,7 +61,7 @@ public class CashReceiptLookups {
                 return CompletableFuture.completedFuture(null);
             }
             return commands.send(new RecordCashReceiptIssueFailed(orderId,
-                    new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this cash receipt")));
+                    FailureCode.NOT_PROCESSED_AT_PG.failure("Toss has no record of this cash receipt")));
         }
         return CompletableFuture.supplyAsync(() -> null,
                         CompletableFuture.delayedExecutor(delays.get(index).toMillis(), TimeUnit.MILLISECONDS))

@@ -16,7 +16,7 @@ import com.grow.payments.shared.cashreceipt.CashReceiptIssueFailed;
 import com.grow.payments.shared.cashreceipt.CashReceiptIssued;
 import com.grow.payments.shared.cashreceipt.CashReceiptRequested;
 import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
-import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PaymentCancelled;
 import com.grow.payments.shared.payment.PaymentDeposited;
 import com.grow.payments.shared.payment.VirtualAccountRequested;
@@ -83,8 +83,7 @@ public class CashReceiptSaga {
         orderId = event.orderId().value();
         String number = vault.reveal(orderId).orElse(null);
         if (number == null) {
-            commands.send(new RecordCashReceiptIssueFailed(event.orderId(),
-                    new Failure("IDENTITY_NUMBER_MISSING", "no identity number is kept for this order")));
+            commands.send(new RecordCashReceiptIssueFailed(event.orderId(), FailureCode.IDENTITY_NUMBER_MISSING.failure()));
             return;
         }
         CashReceiptRequest request = new CashReceiptRequest(event.orderId(), event.orderName(), event.amount(), 0,
