@@ -5,6 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.grow.payments.sagas.gateway.BillingChargeRequest;
 import com.grow.payments.sagas.gateway.CancelOutcome;
+import com.grow.payments.sagas.gateway.CashReceiptLookup;
+import com.grow.payments.sagas.gateway.CashReceiptOutcome;
+import com.grow.payments.sagas.gateway.CashReceiptRequest;
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.cashreceipt.PgCashReceipt;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
@@ -31,7 +39,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Toss Payments over HTTP (CONTRACT §6): Basic auth with the secret key and a trailing colon, an
+ * Toss Payments over HTTP (docs/toss.md): Basic auth with the secret key and a trailing colon, an
  * Idempotency-Key on every POST, bounded connect and read timeouts, and non-blocking calls.
  * A timeout or transport error is an unknown outcome, never a failure.
  */
@@ -141,6 +149,10 @@ public class TossPaymentGateway implements PaymentGateway {
         if (request.validHours() != null) {
             body.put("validHours", request.validHours());
         }
+        if (request.cashReceiptType() != null && request.registrationNumber() != null) {
+            body.putObject("cashReceipt").put("type", request.cashReceiptType().label())
+                    .put("registrationNumber", request.registrationNumber());
+        }
         return post("virtual_account", "/v1/virtual-accounts", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
@@ -164,6 +176,65 @@ public class TossPaymentGateway implements PaymentGateway {
                     reason("billing-key delete", "-", failure);
                     return false;
                 });
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptOutcome> issueCashReceipt(CashReceiptRequest request) {
+        ObjectNode body = json.createObjectNode()
+                .put("amount", request.amount().amount())
+                .put("orderId", request.orderId().value())
+                .put("orderName", request.orderName())
+                .put("customerIdentityNumber", request.customerIdentityNumber())
+                .put("type", request.type().label());
+        if (request.taxFreeAmount() > 0) {
+            body.put("taxFreeAmount", request.taxFreeAmount());
+        }
+        return post("cash_receipt", "/v1/cash-receipts", request.idempotencyKey(), body)
+                .thenApply(response -> TossCashReceipts.outcome(response.statusCode(), parse(response)))
+                .exceptionally(failure -> new CashReceiptOutcome.Unknown(reason("cash receipt", request.orderId().value(),
+                        failure)));
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptOutcome> cancelCashReceipt(String receiptKey, Money amount,
+                                                                   String idempotencyKey) {
+        ObjectNode body = json.createObjectNode();
+        if (amount != null) {
+            body.put("amount", amount.amount());
+        }
+        String path = "/v1/cash-receipts/" + URLEncoder.encode(receiptKey, StandardCharsets.UTF_8) + "/cancel";
+        return post("cash_receipt_cancel", path, idempotencyKey, body)
+                .thenApply(response -> TossCashReceipts.outcome(response.statusCode(), parse(response)))
+                .exceptionally(failure -> new CashReceiptOutcome.Unknown(reason("cash receipt cancel", receiptKey,
+                        failure)));
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptLookup> cashReceipts(LocalDate requestDate) {
+        return cashReceiptPages(requestDate, null, new ArrayList<>())
+                .exceptionally(failure -> new CashReceiptLookup.Unknown(reason("cash receipt look-up",
+                        requestDate.toString(), failure)));
+    }
+
+    private CompletableFuture<CashReceiptLookup> cashReceiptPages(LocalDate requestDate, String cursor,
+                                                                  List<PgCashReceipt> rows) {
+        String query = "/v1/cash-receipts?requestDate=" + requestDate + "&limit=10000"
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(endpoint(query))
+                .timeout(properties.readTimeout())
+                .header("Authorization", authorization)
+                .GET()
+                .build();
+        return timed("cash_receipt_lookup", request).thenCompose(response -> {
+            if (response.statusCode() != 200) {
+                return CompletableFuture.completedFuture(
+                        new CashReceiptLookup.Unknown("HTTP " + response.statusCode() + " from the look-up"));
+            }
+            TossCashReceipts.Page page = TossCashReceipts.page(parse(response));
+            rows.addAll(page.receipts());
+            return page.nextCursor() == null ? CompletableFuture.completedFuture(new CashReceiptLookup.Found(rows))
+                    : cashReceiptPages(requestDate, page.nextCursor(), rows);
+        });
     }
 
     private CompletableFuture<HttpResponse<byte[]>> post(String endpoint, String path, String idempotencyKey,

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** CONTRACT §5: where Toss is and how long to wait for it. The secret key is never printed. */
+/** Where Toss is and how long to wait for it. The secret key is never printed. */
 @ConfigurationProperties("toss")
 public record TossProperties(
         @DefaultValue("https://api.tosspayments.com") URI baseUrl,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * The published language, version 1 (CONTRACT §7): the {@code data} of each event the service
+ * The published language, version 1 (docs/events.md): the {@code data} of each event the service
  * publishes on {@code grow.payments.v1}. These records are a public contract of their own, apart
  * from the domain events: an aggregate may change its events, these stay as they are. A field is
  * never removed or renamed in version 1; new optional fields may appear, so consumers ignore
@@ -24,7 +24,8 @@ public final class PaymentsV1 {
     /** The data of one published event. */
     public sealed interface Data permits PaymentApproved, PaymentCanceled, PaymentFailed, VirtualAccountIssued,
             VirtualAccountDeposited, VirtualAccountDepositReversed, VirtualAccountExpired, SubscriptionCharged,
-            SubscriptionChargeFailed, SubscriptionSuspended, BillingKeyDeleted {
+            SubscriptionChargeFailed, SubscriptionSuspended, BillingKeyDeleted, SubscriptionPaymentMethodChanged,
+            CashReceiptIssued, CashReceiptCanceled {
 
         /** The Kafka key and CloudEvents subject: the order, subscription or billing key it is about. */
         String subject();
@@ -92,7 +93,7 @@ public final class PaymentsV1 {
 
     /**
      * Toss reversed a deposit (a deposit error at the bank): {@code amount} is no longer paid and
-     * the account waits for a deposit again. Not in CONTRACT §7's first list; added because a
+     * the account waits for a deposit again. Not in v1's first list; added because a
      * consumer that credited the deposit must be told to take it back.
      */
     public record VirtualAccountDepositReversed(String orderId, String memberId, String orderName,
@@ -148,6 +149,37 @@ public final class PaymentsV1 {
                                     Instant deletedAt) implements Data {
         public String subject() {
             return billingKeyId;
+        }
+    }
+
+    /**
+     * The member moved the subscription to another of their cards: from now on it is charged on
+     * {@code billingKeyId} only. No card data: the key is named by the service's id.
+     */
+    public record SubscriptionPaymentMethodChanged(String subscriptionId, String memberId, String planId,
+                                                   String billingKeyId, Instant changedAt) implements Data {
+        public String subject() {
+            return subscriptionId;
+        }
+    }
+
+    /**
+     * Toss issued the order's cash receipt (현금영수증) for {@code amount}. The identity number it
+     * was issued to is never published, not even masked.
+     */
+    public record CashReceiptIssued(String orderId, String memberId, String receiptKey, String receiptType, long amount,
+                                    long taxFreeAmount, String currency, String issueStatus, String issueNumber,
+                                    String receiptUrl, Instant issuedAt) implements Data {
+        public String subject() {
+            return orderId;
+        }
+    }
+
+    /** A cancel of the payment cancelled {@code cancelAmount} of its cash receipt; {@code remainingAmount} stands. */
+    public record CashReceiptCanceled(String orderId, String memberId, String receiptKey, long cancelAmount,
+                                      long remainingAmount, String currency, Instant canceledAt) implements Data {
+        public String subject() {
+            return orderId;
         }
     }
 }

@@ -156,7 +156,14 @@ public final class PaymentCommands {
             String bank,
             String customerName,
             Integer validHours,
-            Instant requestedAt) {
+            Instant requestedAt,
+            com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt cashReceipt) {
+
+        /** An account with no cash receipt. */
+        public IssueVirtualAccount(OrderId orderId, MemberId memberId, String orderName, Money amount, String bank,
+                                   String customerName, Integer validHours, Instant requestedAt) {
+            this(orderId, memberId, orderName, amount, bank, customerName, validHours, requestedAt, null);
+        }
     }
 
     /** Toss opened the account; its webhook secret is kept only as a hash. */

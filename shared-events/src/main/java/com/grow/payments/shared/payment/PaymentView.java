@@ -1,11 +1,12 @@
 package com.grow.payments.shared.payment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.grow.payments.shared.cashreceipt.CashReceiptView;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * A payment as callers see it (CONTRACT §4), folded from its events. The projection and the
+ * A payment as callers see it (the README's API walk-through), folded from its events. The projection and the
  * command side's immediate answers both fold with {@link #apply}, so they cannot disagree.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -27,10 +28,22 @@ public record PaymentView(
         CardSummary card,
         String receiptUrl,
         boolean cancelInProgress,
-        boolean needsAttention) {
+        boolean needsAttention,
+        CashReceiptView cashReceipt) {
 
     public PaymentView {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
+    }
+
+    /** A view with no cash receipt: {@link #apply} carries the receipt over from the view before. */
+    public PaymentView(String orderId, String paymentKey, String memberId, String orderName, String method,
+                       PaymentStatus status, long totalAmount, long balanceAmount, String currency,
+                       Instant requestedAt, Instant approvedAt, List<CancelView> cancels,
+                       VirtualAccountView virtualAccount, Failure failure, CardSummary card, String receiptUrl,
+                       boolean cancelInProgress, boolean needsAttention) {
+        this(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount, currency,
+                requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
+                needsAttention, null);
     }
 
     /** One cancel recorded on the payment. */
@@ -58,6 +71,18 @@ public record PaymentView(
 
     /** The view after one more event; events that do not change the view leave it as it is. */
     public PaymentView apply(Object event) {
+        PaymentView next = CashReceiptView.isAbout(event) ? this : applyPaymentEvent(event);
+        CashReceiptView receipt = CashReceiptView.after(cashReceipt, event);
+        return next.cashReceipt == receipt ? next : next.withCashReceipt(receipt);
+    }
+
+    private PaymentView withCashReceipt(CashReceiptView receipt) {
+        return new PaymentView(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount,
+                currency, requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
+                needsAttention, receipt);
+    }
+
+    private PaymentView applyPaymentEvent(Object event) {
         if (event instanceof PaymentConfirmationRequested e) {
             return withStatus(PaymentStatus.IN_PROGRESS, e.paymentKey().value(), null);
         }

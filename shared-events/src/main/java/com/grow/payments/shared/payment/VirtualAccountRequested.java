@@ -2,9 +2,20 @@ package com.grow.payments.shared.payment;
 
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt;
 import org.axonframework.serialization.Revision;
 
-/** A virtual account was asked of Toss for the order. */
+/**
+ * A virtual account was asked of Toss for the order; with {@code cashReceipt} (null: none), Toss
+ * issues a cash receipt when the deposit comes in.
+ */
 @Revision("1")
-public record VirtualAccountRequested(OrderId orderId, String orderName, Money amount, String bank, String customerName, Integer validHours) implements PaymentEvent {
+public record VirtualAccountRequested(OrderId orderId, String orderName, Money amount, String bank, String customerName,
+                                      Integer validHours, VirtualAccountCashReceipt cashReceipt) implements PaymentEvent {
+
+    /** An account with no cash receipt. */
+    public VirtualAccountRequested(OrderId orderId, String orderName, Money amount, String bank, String customerName,
+                                   Integer validHours) {
+        this(orderId, orderName, amount, bank, customerName, validHours, null);
+    }
 }

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A subscription as its member sees it (CONTRACT §4), folded from its events. */
+/** A subscription as its member sees it (the README's API walk-through), folded from its events. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(
         String subscriptionId,
@@ -83,6 +83,10 @@ public record SubscriptionView(
         }
         if (event instanceof SubscriptionCanceled) {
             return with(SubscriptionStatus.CANCELED, null, failedAttempts, chargeInProgress, charges);
+        }
+        if (event instanceof SubscriptionPaymentMethodChanged e) {
+            return new SubscriptionView(subscriptionId, memberId, e.billingKeyId(), planId, orderName, status, cycle,
+                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, charges, needsAttention);
         }
         if (event instanceof SubscriptionResumed e) {
             return with(SubscriptionStatus.ACTIVE, e.dueAt(), 0, chargeInProgress, charges);

@@ -2,7 +2,12 @@ package com.grow.payments.command.payment.web;
 
 import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.cashreceipt.CashReceiptType;
+import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
+import com.grow.payments.shared.cashreceipt.IdentityNumbers;
+import com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.error.ErrorCode;
@@ -31,7 +36,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Payments by bank transfer into a virtual account (CONTRACT §4). */
+/** Payments by bank transfer into a virtual account (the README's API walk-through). */
 @RestController
 public class VirtualAccountController {
 
@@ -41,22 +46,43 @@ public class VirtualAccountController {
             @NotNull @Positive Long amount,
             @NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}", message = "must be a bank code such as 20 or 88") String bank,
             @NotBlank @Size(max = 100) String customerName,
-            @Min(1) @Max(720) Integer validHours) {
+            @Min(1) @Max(720) Integer validHours,
+            @Valid CashReceiptBody cashReceipt) {
+    }
+
+    /** A cash receipt Toss issues on deposit: its type and the registration number (personal data). */
+    record CashReceiptBody(
+            @NotNull CashReceiptType type,
+            @NotBlank @Pattern(regexp = "[0-9]{8,30}", message = "must be 8-30 digits") String registrationNumber) {
     }
 
     private final CommandGateway commands;
     private final AnswerWaiter outcomes;
     private final AmountCeiling ceiling;
+    private final AggregateEvents views;
+    private final IdentityNumberVault identityNumbers;
     private final Clock clock;
     private final Duration wait;
 
-    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AmountCeiling ceiling, Clock clock,
+    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AmountCeiling ceiling,
+                                    AggregateEvents views, IdentityNumberVault identityNumbers, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.outcomes = outcomes;
         this.ceiling = ceiling;
+        this.views = views;
+        this.identityNumbers = identityNumbers;
         this.clock = clock;
         this.wait = wait;
+    }
+
+    /** Keeps the number, encrypted, for the call that opens the account (never for an order already used). */
+    private VirtualAccountCashReceipt cashReceipt(OrderId orderId, CashReceiptBody receipt) {
+        if (receipt == null || !views.events(orderId).isEmpty()) {
+            return null;
+        }
+        identityNumbers.store(orderId.value(), receipt.registrationNumber());
+        return new VirtualAccountCashReceipt(receipt.type(), IdentityNumbers.mask(receipt.registrationNumber()));
     }
 
     /** 201 WAITING_FOR_DEPOSIT with the account, 402 with Toss's code when refused, 202 when not known yet. */
@@ -65,7 +91,8 @@ public class VirtualAccountController {
         ceiling.check("amount", body.amount());
         OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
         IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
-                Money.won(body.amount()), body.bank(), body.customerName().strip(), body.validHours(), clock.instant());
+                Money.won(body.amount()), body.bank(), body.customerName().strip(), body.validHours(), clock.instant(),
+                cashReceipt(orderId, body.cashReceipt()));
         return commands.send(command)
                 .thenCompose(sent -> outcomes.awaitUntil(caller.memberId(), orderId, wait,
                         events -> PaymentView.fold(events).status() != PaymentStatus.IN_PROGRESS))
