@@ -56,6 +56,8 @@ public class Subscription {
     private String customerKey;
     private String orderName;
     private Money amount;
+    private String merchant;
+    private Money taxFreeAmount;
     private Cycle cycle;
     private Instant anchorAt;
     private SubscriptionStatus status;
@@ -75,9 +77,12 @@ public class Subscription {
         if (!command.amount().isPositive()) {
             throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
         }
+        if (command.taxFreeAmount() != null && command.taxFreeAmount().amount() > command.amount().amount()) {
+            throw PaymentRejection.invalidField("taxFreeAmount", "must be between 0 and the amount");
+        }
         apply(new SubscriptionStarted(command.subscriptionId(), command.caller().memberId().value(),
                 command.billingKeyId(), command.customerKey(), command.planId(), command.orderName(),
-                command.amount(), command.cycle(), command.startAt()));
+                command.amount(), command.cycle(), command.startAt(), command.merchant(), command.taxFreeAmount()));
     }
 
     @CommandHandler
@@ -176,7 +181,7 @@ public class Subscription {
     private void requestCharge() {
         int nextAttempt = attempt + 1;
         apply(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
-                nextAttempt, memberId.value(), billingKeyId, customerKey, orderName, amount));
+                nextAttempt, memberId.value(), billingKeyId, customerKey, orderName, amount, merchant, taxFreeAmount));
     }
 
     private void fail(Failure failure, boolean hard, Instant at, List<Duration> retryDelays) {
@@ -206,6 +211,8 @@ public class Subscription {
         customerKey = event.customerKey();
         orderName = event.orderName();
         amount = event.amount();
+        merchant = event.merchant();
+        taxFreeAmount = event.taxFreeAmount();
         cycle = event.cycle();
         anchorAt = event.anchorAt();
         status = SubscriptionStatus.ACTIVE;

@@ -1,5 +1,6 @@
 package com.grow.payments.infra.config;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.billing.DunningPolicy;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
@@ -23,12 +24,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class JanitorConfiguration {
 
     @Bean
-    public PaymentReconciler paymentReconciler(PaymentGateway gateway, CommandGateway commands,
+    public PaymentReconciler paymentReconciler(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands,
                                                ReconciliationSchedule schedule, Clock clock,
                                                @Value("${payments.janitor.backoff:10s,1m,5m,1h}") List<Duration> backoff,
                                                @Value("${payments.janitor.max-attempts:27}") int maxAttempts,
                                                DunningPolicy dunning) {
-        return new TossPaymentReconciler(gateway, commands, schedule, clock, backoff, maxAttempts, dunning);
+        return new TossPaymentReconciler(gateway, merchants, commands, schedule, clock, backoff, maxAttempts, dunning);
     }
 
     /** Failed subscription charges are retried after 1, 3 and 7 days by default, then suspended. */

@@ -40,7 +40,7 @@ public class BillingKeyIssuanceSaga {
     @SagaEventHandler(associationProperty = "billingKeyId")
     public void on(BillingKeyIssueRequested event) {
         billingKeyId = event.billingKeyId();
-        gateway.issueBillingKey(event.authKey(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
+        gateway.issueBillingKey(com.grow.payments.shared.merchant.Merchants.orDefault(event.merchant()), event.authKey(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
                 .thenCompose(this::record)
                 .exceptionally(failure -> {
                     log.error("billing key {} could not be recorded", billingKeyId, failure);

@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.payment;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
@@ -32,21 +33,24 @@ public class PaymentCompensationSaga {
     @Inject
     private transient PaymentGateway gateway;
     @Inject
+    private transient MerchantOf merchants;
+    @Inject
     private transient CommandGateway commands;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(PaymentCompensationStarted event) {
         orderId = event.orderId().value();
-        refundApprovedPayment(gateway, commands, event.orderId(), event.paymentKey(), event.reason());
+        refundApprovedPayment(gateway, merchants.order(event.orderId()), commands, event.orderId(), event.paymentKey(), event.reason());
     }
 
-    /** The compensating full refund; the janitor calls it too, with the same step key. */
-    public static CompletableFuture<Void> refundApprovedPayment(PaymentGateway gateway, CommandGateway commands,
-                                                                OrderId orderId, PaymentKey paymentKey, String reason) {
+    /** The compensating full refund at the payment's merchant; the janitor calls it too, with the same step key. */
+    public static CompletableFuture<Void> refundApprovedPayment(PaymentGateway gateway, String merchant,
+                                                                CommandGateway commands, OrderId orderId,
+                                                                PaymentKey paymentKey, String reason) {
         CancelRequest refund = new CancelRequest(orderId, paymentKey, "compensation: " + reason, null, null,
                 StepKeys.of("compensate", orderId, paymentKey));
-        return gateway.cancel(refund)
+        return gateway.cancel(merchant, refund)
                 .thenCompose(outcome -> outcome instanceof CancelOutcome.Cancelled cancelled
                         ? commands.send(new RecordCompensation(orderId, cancelled.cancel()))
                         : CompletableFuture.completedFuture(null))

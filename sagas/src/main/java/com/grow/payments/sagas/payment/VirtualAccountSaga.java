@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.payment;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
@@ -33,6 +34,8 @@ public class VirtualAccountSaga {
     @Inject
     private transient PaymentGateway gateway;
     @Inject
+    private transient MerchantOf merchants;
+    @Inject
     private transient CommandGateway commands;
 
     @StartSaga
@@ -40,8 +43,9 @@ public class VirtualAccountSaga {
     public void on(VirtualAccountRequested event) {
         orderId = event.orderId().value();
         VirtualAccountRequest request = new VirtualAccountRequest(event.orderId(), event.orderName(), event.amount(),
-                event.customerName(), event.bank(), event.validHours(), StepKeys.of("virtual-account", event.orderId()));
-        gateway.issueVirtualAccount(request)
+                event.customerName(), event.bank(), event.validHours(), StepKeys.of("virtual-account", event.orderId()),
+                event.taxFreeAmount());
+        gateway.issueVirtualAccount(merchants.order(event.orderId()), request)
                 .thenCompose(outcome -> commands.send(record(event, outcome)))
                 .exceptionally(failure -> {
                     log.error("virtual account of order {} not recorded; left for the janitor", orderId, failure);

@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.reconciliation;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.LookupOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.payment.PaymentCompensationSaga;
@@ -32,6 +33,7 @@ public class TossPaymentReconciler implements PaymentReconciler {
     private static final Logger log = LoggerFactory.getLogger(TossPaymentReconciler.class);
 
     private final PaymentGateway gateway;
+    private final MerchantOf merchants;
     private final CommandGateway commands;
     private final ReconciliationSchedule schedule;
     private final Clock clock;
@@ -39,8 +41,10 @@ public class TossPaymentReconciler implements PaymentReconciler {
     private final int maxAttempts;
     private final DunningPolicy dunning;
 
-    public TossPaymentReconciler(PaymentGateway gateway, CommandGateway commands, ReconciliationSchedule schedule,
-                                 Clock clock, List<Duration> backoff, int maxAttempts, DunningPolicy dunning) {
+    public TossPaymentReconciler(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands,
+                                 ReconciliationSchedule schedule, Clock clock, List<Duration> backoff, int maxAttempts,
+                                 DunningPolicy dunning) {
+        this.merchants = merchants;
         this.dunning = dunning;
         this.gateway = gateway;
         this.commands = commands;
@@ -80,7 +84,9 @@ public class TossPaymentReconciler implements PaymentReconciler {
     }
 
     private CompletableFuture<ReconciliationVerdict> check(OrderId orderId) {
-        return gateway.lookup(orderId).thenCompose(lookup -> {
+        // asked with the key of the merchant the order was made at: another merchant's key would not find it
+        String merchant = merchants.order(orderId);
+        return gateway.lookup(merchant, orderId).thenCompose(lookup -> {
             if (lookup instanceof LookupOutcome.Unknown) {
                 return CompletableFuture.completedFuture(ReconciliationVerdict.UNRESOLVED);
             }
@@ -93,7 +99,7 @@ public class TossPaymentReconciler implements PaymentReconciler {
             }
             return commands.<ReconciliationVerdict>send(new ReconcilePayment(orderId, pg, clock.instant()))
                     .thenCompose(verdict -> verdict == ReconciliationVerdict.RETRY_COMPENSATION
-                            ? PaymentCompensationSaga.refundApprovedPayment(gateway, commands, orderId,
+                            ? PaymentCompensationSaga.refundApprovedPayment(gateway, merchant, commands, orderId,
                                     pg.paymentKey(), "retried by the janitor")
                                     .thenApply(done -> ReconciliationVerdict.UNRESOLVED)
                             : CompletableFuture.completedFuture(verdict));

@@ -43,6 +43,7 @@ class PaymentCompensationSagaTest {
         fixture = new SagaTestFixture<>(PaymentCompensationSaga.class);
         gateway = new FakePaymentGateway();
         fixture.registerResource(gateway);
+        fixture.registerResource(new com.grow.payments.sagas.gateway.FixedMerchantOf());
         fixture.registerCommandGateway(CommandGateway.class);
     }
 

@@ -56,7 +56,7 @@ class TossPaymentReconcilerTest {
         bus.subscribe(ReconcilePayment.class.getName(), this::handle);
         bus.subscribe(FlagPaymentForOperator.class.getName(), this::handle);
         bus.subscribe(RecordCompensation.class.getName(), this::handle);
-        reconciler = new TossPaymentReconciler(gateway, DefaultCommandGateway.builder().commandBus(bus).build(),
+        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), DefaultCommandGateway.builder().commandBus(bus).build(),
                 schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS, new com.grow.payments.sagas.billing.DunningPolicy(java.util.List.of(java.time.Duration.ofDays(1)), java.util.Set.of()));
     }
 
@@ -145,7 +145,7 @@ class TossPaymentReconcilerTest {
         failing.subscribe(ReconcilePayment.class.getName(), command -> {
             throw new IllegalStateException("concurrent modification");
         });
-        reconciler = new TossPaymentReconciler(gateway, DefaultCommandGateway.builder().commandBus(failing).build(),
+        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), DefaultCommandGateway.builder().commandBus(failing).build(),
                 schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS, new com.grow.payments.sagas.billing.DunningPolicy(java.util.List.of(java.time.Duration.ofDays(1)), java.util.Set.of()));
 
         reconciler.reconcile(ORDER, 1);

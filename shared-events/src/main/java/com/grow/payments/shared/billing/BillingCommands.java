@@ -13,7 +13,11 @@ public final class BillingCommands {
 
     /** The buyer registered a card in Toss's billing window: ask Toss for the billing key. */
     public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String authKey,
-                                  String customerKey) {
+                                  String customerKey, String merchant) {
+
+        public IssueBillingKey(String billingKeyId, Caller caller, String authKey, String customerKey) {
+            this(billingKeyId, caller, authKey, customerKey, null);
+        }
     }
 
     /** Toss issued the key; its value is already in the vault under billingKeyId. */

@@ -21,7 +21,13 @@ public final class PaymentCommands {
             MemberId memberId,
             String orderName,
             Money amount,
-            Instant requestedAt) {
+            Instant requestedAt,
+            String merchant,
+            Money taxFreeAmount) {
+
+        public CheckOutPayment(OrderId orderId, MemberId memberId, String orderName, Money amount, Instant requestedAt) {
+            this(orderId, memberId, orderName, amount, requestedAt, null, null);
+        }
     }
 
     /** The buyer's success redirect arrived: ask Toss to approve it. */
@@ -156,7 +162,14 @@ public final class PaymentCommands {
             String bank,
             String customerName,
             Integer validHours,
-            Instant requestedAt) {
+            Instant requestedAt,
+            String merchant,
+            Money taxFreeAmount) {
+
+        public IssueVirtualAccount(OrderId orderId, MemberId memberId, String orderName, Money amount, String bank,
+                                   String customerName, Integer validHours, Instant requestedAt) {
+            this(orderId, memberId, orderName, amount, bank, customerName, validHours, requestedAt, null, null);
+        }
     }
 
     /** Toss opened the account; its webhook secret is kept only as a hash. */

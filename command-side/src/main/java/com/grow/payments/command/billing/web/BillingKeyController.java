@@ -1,5 +1,7 @@
 package com.grow.payments.command.billing.web;
 
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.command.billing.AuthKeyUses;
 import com.grow.payments.command.payment.web.PaymentOutcomes;
 import com.grow.payments.command.payment.web.PaymentViewLoader;
@@ -54,9 +56,12 @@ public class BillingKeyController {
     private final PaymentOutcomes outcomes;
     private final PaymentViewLoader events;
     private final Duration wait;
+    private final MerchantRouting merchants;
 
     public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, PaymentOutcomes outcomes,
-                                PaymentViewLoader events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+                                PaymentViewLoader events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
+                                MerchantRouting merchants) {
+        this.merchants = merchants;
         this.commands = commands;
         this.authKeys = authKeys;
         this.outcomes = outcomes;
@@ -69,7 +74,8 @@ public class BillingKeyController {
         requireRandom(body.customerKey(), caller);
         String billingKeyId = Ids.sortable("bk_");
         claim(body.authKey(), billingKeyId, caller);
-        return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey()))
+        return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey(),
+                        merchants.merchantFor(MerchantFlow.BILLING)))
                 .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));
     }

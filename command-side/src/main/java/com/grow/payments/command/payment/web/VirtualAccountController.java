@@ -1,5 +1,7 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -39,16 +41,20 @@ public class VirtualAccountController {
             @NotNull @Positive Long amount,
             @NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}", message = "must be a bank code such as 20 or 88") String bank,
             @NotBlank @Size(max = 100) String customerName,
-            @Min(1) @Max(720) Integer validHours) {
+            @Min(1) @Max(720) Integer validHours,
+            @jakarta.validation.constraints.PositiveOrZero Long taxFreeAmount) {
     }
 
     private final CommandGateway commands;
     private final PaymentOutcomes outcomes;
     private final Clock clock;
     private final Duration wait;
+    private final MerchantRouting merchants;
 
     public VirtualAccountController(CommandGateway commands, PaymentOutcomes outcomes, Clock clock,
-                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
+                                    MerchantRouting merchants) {
+        this.merchants = merchants;
         this.commands = commands;
         this.outcomes = outcomes;
         this.clock = clock;
@@ -59,8 +65,10 @@ public class VirtualAccountController {
     @PostMapping("/api/v1/virtual-accounts")
     public CompletableFuture<ResponseEntity<PaymentView>> open(@Valid @RequestBody AccountRequest body, Caller caller) {
         OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        Money amount = Money.won(body.amount());
         IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
-                Money.won(body.amount()), body.bank(), body.customerName().strip(), body.validHours(), clock.instant());
+                amount, body.bank(), body.customerName().strip(), body.validHours(), clock.instant(),
+                merchants.merchantFor(MerchantFlow.VIRTUAL_ACCOUNT), PaymentRequests.taxFree(body.taxFreeAmount(), amount));
         return commands.send(command)
                 .thenCompose(sent -> outcomes.awaitUntil(caller.memberId(), orderId, wait,
                         events -> PaymentView.fold(events).status() != PaymentStatus.IN_PROGRESS))
