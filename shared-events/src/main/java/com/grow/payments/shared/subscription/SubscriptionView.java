@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A subscription as its member sees it (CONTRACT §4), folded from its events. */
+/**
+ * A subscription as its member sees it, folded from its events; {@code taxFreeAmount} is the
+ * tax-free part of each cycle's amount, {@code merchant} the Toss merchant that charges it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(
         String subscriptionId,
@@ -22,10 +25,23 @@ public record SubscriptionView(
         Instant nextChargeAt,
         int failedAttempts,
         boolean chargeInProgress,
-        @JsonInclude(JsonInclude.Include.ALWAYS) List<Charge> charges) {
+        @JsonInclude(JsonInclude.Include.ALWAYS) List<Charge> charges,
+        long taxFreeAmount,
+        String merchant) {
 
     public SubscriptionView {
         charges = charges == null ? List.of() : List.copyOf(charges);
+        // views stored before merchants existed are of the default merchant
+        merchant = merchant == null ? com.grow.payments.shared.merchant.Merchants.DEFAULT : merchant;
+    }
+
+    /** Nothing tax-free, at the default merchant. */
+    public SubscriptionView(String subscriptionId, String memberId, String billingKeyId, String planId,
+                            String orderName, SubscriptionStatus status, Cycle cycle, long amount, String currency,
+                            Instant startedAt, Instant nextChargeAt, int failedAttempts, boolean chargeInProgress,
+                            List<Charge> charges) {
+        this(subscriptionId, memberId, billingKeyId, planId, orderName, status, cycle, amount, currency, startedAt,
+                nextChargeAt, failedAttempts, chargeInProgress, charges, 0, null);
     }
 
     /** One cycle's charge: DONE, FAILED (with Toss's reason), IN_PROGRESS or UNKNOWN. */
@@ -45,7 +61,8 @@ public record SubscriptionView(
     public static SubscriptionView started(SubscriptionStarted e) {
         return new SubscriptionView(e.subscriptionId(), e.memberId(), e.billingKeyId(), e.planId(), e.orderName(),
                 SubscriptionStatus.ACTIVE, e.cycle(), e.amount().amount(), e.amount().currency().name(), e.anchorAt(),
-                e.anchorAt(), 0, false, List.of());
+                e.anchorAt(), 0, false, List.of(), e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount(),
+                e.merchant());
     }
 
     public SubscriptionView apply(Object event) {
@@ -96,6 +113,6 @@ public record SubscriptionView(
     private SubscriptionView with(SubscriptionStatus nextStatus, Instant nextCharge, int failures, boolean charging,
                                   List<Charge> nextCharges) {
         return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, nextStatus, cycle,
-                amount, currency, startedAt, nextCharge, failures, charging, nextCharges);
+                amount, currency, startedAt, nextCharge, failures, charging, nextCharges, taxFreeAmount, merchant);
     }
 }
