@@ -18,6 +18,11 @@ class ArchitectureTest {
                     "com.grow.payments.sagas..", "com.grow.payments.infra..");
 
     @ArchTest
+    static final ArchRule billing_and_subscriptions_do_not_reach_into_payments = noClasses()
+            .that().resideInAnyPackage("com.grow.payments.command.billing..", "com.grow.payments.command.subscription..")
+            .should().dependOnClassesThat().resideInAPackage("com.grow.payments.command.payment..");
+
+    @ArchTest
     static final ArchRule query_side_does_not_import_command_side_or_sagas = noClasses()
             .that().resideInAPackage("com.grow.payments.query..")
             .should().dependOnClassesThat().resideInAnyPackage("com.grow.payments.command..",

@@ -25,7 +25,7 @@ public record OrderId(@JsonValue String value) {
 
     /** A new sortable id: {@code ord_} + 48-bit millisecond time + 80 random bits, Crockford base32. */
     public static OrderId generate() {
-        return new OrderId(Ids.sortable("ord_"));
+        return new OrderId(Ids.sortable(IdNamespaces.ORDER));
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PaymentApproved;
 import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentCancelRefused;
@@ -92,9 +93,7 @@ public class Payment {
 
     @CommandHandler
     public Payment(CheckOutPayment command) {
-        if (!command.amount().isPositive()) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        }
+        CheckoutRules.requirePositive(command.amount());
         TaxFree.validate(command.taxFreeAmount(), command.amount());
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
                 command.requestedAt(), command.merchant(), command.taxFreeAmount()));
@@ -102,9 +101,7 @@ public class Payment {
 
     @CommandHandler
     public Payment(IssueVirtualAccount command) {
-        if (!command.amount().isPositive()) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        }
+        CheckoutRules.requirePositive(command.amount());
         TaxFree.validate(command.taxFreeAmount(), command.amount());
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
                 command.requestedAt(), command.merchant(), command.taxFreeAmount()));
@@ -256,6 +253,10 @@ public class Payment {
     /** The janitor's look-up at Toss: settle whatever it can tell, and say what is left. */
     @CommandHandler
     public ReconciliationVerdict handle(ReconcilePayment command) {
+        if (PgExpectation.unmet(command.pg(), amount, virtualAccount,
+                doubt -> handle(new FlagPaymentForOperator(orderId, doubt)))) {
+            return ReconciliationVerdict.SETTLED; // not what was asked: flagged for an operator, nothing moves
+        }
         if (compensationReason != null) {
             return reconcileCompensation(command.pg());
         }
@@ -279,7 +280,7 @@ public class Payment {
                     : ReconciliationVerdict.SETTLED;
         }
         if (pg == null && checkedAt.isAfter(confirmationRequestedAt.plus(CONFIRM_WINDOW))) {
-            apply(new PaymentExpired(orderId, null, new Failure("NOT_FOUND_PAYMENT", "Toss opened no account")));
+            apply(new PaymentExpired(orderId, null, FailureCode.NOT_FOUND_PAYMENT.failure("Toss opened no account")));
             return ReconciliationVerdict.SETTLED;
         }
         return ReconciliationVerdict.UNRESOLVED;
@@ -296,7 +297,7 @@ public class Payment {
             return reconcileSettled(pg);
         }
         if ("EXPIRED".equals(pg.status())) {
-            apply(new PaymentExpired(orderId, paymentKey, new Failure("EXPIRED", "the account's due date passed")));
+            apply(new PaymentExpired(orderId, paymentKey, FailureCode.EXPIRED.failure()));
             return ReconciliationVerdict.SETTLED;
         }
         // still waiting: nothing to do, unless the due date has passed and Toss has not said so yet
@@ -316,7 +317,7 @@ public class Payment {
         if (virtualAccount && status == PaymentStatus.DONE && "EXPIRED".equals(pg.status())) {
             // a deposit error, then the due date passed, both before we looked: the money is gone at Toss
             apply(new PaymentDepositReversed(orderId, paymentKey, "Toss reported a deposit error"));
-            apply(new PaymentExpired(orderId, paymentKey, new Failure("EXPIRED", "the account's due date passed")));
+            apply(new PaymentExpired(orderId, paymentKey, FailureCode.EXPIRED.failure()));
             return ReconciliationVerdict.SETTLED;
         }
         boolean cancellable = status == PaymentStatus.DONE || status == PaymentStatus.PARTIAL_CANCELED
@@ -363,7 +364,7 @@ public class Payment {
         if (pg == null || !pg.paymentKey().equals(paymentKey)) {
             if (checkedAt.isAfter(confirmationRequestedAt.plus(CONFIRM_WINDOW))) {
                 apply(new PaymentExpired(orderId, paymentKey,
-                        new Failure("NOT_FOUND_PAYMENT", "Toss has no payment for this order")));
+                        FailureCode.NOT_FOUND_PAYMENT.failure()));
                 return ReconciliationVerdict.SETTLED;
             }
             return ReconciliationVerdict.UNRESOLVED;
@@ -416,7 +417,7 @@ public class Payment {
         }
         if (checkedAt.isAfter(pending.requestedAt().plus(CANCEL_SETTLE_TIME))) {
             apply(new PaymentCancelRefused(orderId, pending.cancelId(),
-                    new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this cancel; nothing was refunded")));
+                    FailureCode.NOT_PROCESSED_AT_PG.failure("Toss has no record of this cancel; nothing was refunded")));
             return ReconciliationVerdict.SETTLED;
         }
         return ReconciliationVerdict.UNRESOLVED;
@@ -430,9 +431,10 @@ public class Payment {
             return;
         }
         if (status == PaymentStatus.ABORTED || status == PaymentStatus.EXPIRED) {
-            startCompensation(approved, "APPROVED_AFTER_" + status);
+            startCompensation(approved, (status == PaymentStatus.ABORTED
+                    ? FailureCode.APPROVED_AFTER_ABORTED : FailureCode.APPROVED_AFTER_EXPIRED).name());
         } else if (!amount.sameAs(approved)) {
-            startCompensation(approved, "AMOUNT_MISMATCH");
+            startCompensation(approved, FailureCode.AMOUNT_MISMATCH.name());
         } else {
             PaymentTransitions.check(status, PaymentStatus.DONE);
             apply(new PaymentApproved(orderId, paymentKey, approved, method, card, receiptUrl, transactionKey, at));

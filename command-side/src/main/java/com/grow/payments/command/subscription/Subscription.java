@@ -8,12 +8,15 @@ import com.grow.payments.shared.Money;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
 import com.grow.payments.shared.subscription.Cycle;
 import com.grow.payments.shared.subscription.SubscriptionCanceled;
 import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
+import com.grow.payments.shared.subscription.SubscriptionChargeNeedsAttention;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
@@ -34,6 +37,7 @@ import com.grow.payments.shared.subscription.SubscriptionSuspended;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -67,6 +71,7 @@ public class Subscription {
     private Instant requestedAt;
     private Instant nextChargeAt;
     private int failedAttempts;
+    private boolean needsAttention;
 
     protected Subscription() {
         // for Axon: rebuilt from events
@@ -96,8 +101,8 @@ public class Subscription {
     @CommandHandler
     public void handle(RecordCycleCharged command) {
         if (inFlight && command.cycleNo() == cycleNo) {
-            apply(new SubscriptionCharged(subscriptionId, cycleNo, command.orderId(), command.paymentKey(),
-                    command.amount(), command.chargedAt(), BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+            settle(CycleChargeProof.doubt(command.orderId(), command.type(), command.amount(), cycleOrderId(), amount),
+                    command.paymentKey(), command.amount(), command.chargedAt());
         }
     }
 
@@ -130,19 +135,20 @@ public class Subscription {
             return ReconciliationVerdict.SETTLED;
         }
         PgPayment pg = command.pg();
-        if (pg != null && pg.wasApproved()) {
-            apply(new SubscriptionCharged(subscriptionId, cycleNo, pg.orderId().value(), pg.paymentKey().value(),
-                    pg.totalAmount(), pg.approvedAt(), BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+        if (pg != null && (pg.wasApproved() || pg.type() != PgPaymentType.BILLING)) {
+            // Toss took money under the cycle's order id, or holds a record of another kind there
+            settle(CycleChargeProof.doubt(pg, cycleOrderId(), amount), pg.paymentKey().value(), pg.totalAmount(),
+                    pg.approvedAt());
             return ReconciliationVerdict.SETTLED;
         }
         if (pg != null && "ABORTED".equals(pg.status())) {
-            fail(pg.failure() != null ? pg.failure() : new Failure("ABORTED", "as Toss reports it"), false,
+            fail(pg.failure() != null ? pg.failure() : FailureCode.ABORTED.failure(), false,
                     command.checkedAt(), command.retryDelays());
             return ReconciliationVerdict.SETTLED;
         }
         if (command.checkedAt().isAfter(requestedAt.plus(CHARGE_SETTLE_TIME))) {
             // Toss never took this attempt: nothing was charged, so the cycle may be tried again
-            fail(new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this charge"), false, command.checkedAt(),
+            fail(FailureCode.NOT_PROCESSED_AT_PG.failure("Toss has no record of this charge"), false, command.checkedAt(),
                     command.retryDelays());
             return ReconciliationVerdict.SETTLED;
         }
@@ -176,6 +182,20 @@ public class Subscription {
         if (status != SubscriptionStatus.SUSPENDED && status != SubscriptionStatus.CANCELED) {
             apply(new SubscriptionSuspended(subscriptionId, memberId.value(), command.reason()));
         }
+    }
+
+    /** Recorded as paid only on proof; otherwise flagged once, and the cycle stays open for an operator. */
+    private void settle(Optional<String> doubt, String paymentKey, Money charged, Instant chargedAt) {
+        if (doubt.isEmpty()) {
+            apply(new SubscriptionCharged(subscriptionId, cycleNo, cycleOrderId(), paymentKey, charged, chargedAt,
+                    BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
+        } else if (!needsAttention) {
+            apply(new SubscriptionChargeNeedsAttention(subscriptionId, cycleNo, cycleOrderId(), doubt.get()));
+        }
+    }
+
+    private String cycleOrderId() {
+        return ChargeOrderIds.of(subscriptionId, cycleNo);
     }
 
     private void requestCharge() {
@@ -249,6 +269,11 @@ public class Subscription {
                 status = SubscriptionStatus.PAST_DUE;
             }
         }
+    }
+
+    @EventSourcingHandler
+    void on(SubscriptionChargeNeedsAttention event) {
+        needsAttention = true;
     }
 
     @EventSourcingHandler

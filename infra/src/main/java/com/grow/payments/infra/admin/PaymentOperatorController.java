@@ -1,6 +1,6 @@
 package com.grow.payments.infra.admin;
 
-import com.grow.payments.command.payment.web.PaymentViewLoader;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.infra.janitor.HintedLookups;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.OrderId;
@@ -35,11 +35,11 @@ public class PaymentOperatorController {
     record ResolveRequest(@NotBlank @Size(max = 500) String note) {
     }
 
-    private final PaymentViewLoader payments;
+    private final AggregateEvents payments;
     private final HintedLookups lookups;
     private final CommandGateway commands;
 
-    public PaymentOperatorController(PaymentViewLoader payments, HintedLookups lookups, CommandGateway commands) {
+    public PaymentOperatorController(AggregateEvents payments, HintedLookups lookups, CommandGateway commands) {
         this.payments = payments;
         this.lookups = lookups;
         this.commands = commands;

@@ -30,6 +30,7 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -197,9 +198,11 @@ public class AxonConfiguration {
     public ConfigurerModule paymentModel(ReconciliationSchedule schedule,
                                          @Value("${payments.janitor.first-check-after:10s}") Duration firstCheck) {
         return configurer -> {
-            configurer.configureAggregate(Payment.class);
-            configurer.configureAggregate(BillingKey.class);
-            configurer.configureAggregate(Subscription.class);
+            // payments, subscriptions and billing keys share one id space in the event store: an
+            // aggregate is rebuilt only from its own kind's events, so an id of another kind is "not found"
+            configurer.configureAggregate(ownEventsOnly(Payment.class));
+            configurer.configureAggregate(ownEventsOnly(BillingKey.class));
+            configurer.configureAggregate(ownEventsOnly(Subscription.class));
             configurer.eventProcessing()
                     .registerSaga(PaymentConfirmationSaga.class)
                     .registerSaga(VirtualAccountSaga.class)
@@ -212,6 +215,10 @@ public class AxonConfiguration {
                     // a projection that cannot apply an event retries it instead of skipping it
                     .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
         };
+    }
+
+    private static <A> AggregateConfigurer<A> ownEventsOnly(Class<A> type) {
+        return AggregateConfigurer.defaultConfiguration(type).configureFilterEventsByType(c -> true);
     }
 
     /** Optimistic conflicts between instances writing one aggregate are retried, not surfaced. */

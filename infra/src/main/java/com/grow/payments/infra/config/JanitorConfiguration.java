@@ -5,6 +5,7 @@ import com.grow.payments.sagas.billing.DunningPolicy;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
 import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
+import com.grow.payments.sagas.payment.CompensatingRefund;
 import com.grow.payments.sagas.reconciliation.TossPaymentReconciler;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,8 +29,15 @@ public class JanitorConfiguration {
                                                ReconciliationSchedule schedule, Clock clock,
                                                @Value("${payments.janitor.backoff:10s,1m,5m,1h}") List<Duration> backoff,
                                                @Value("${payments.janitor.max-attempts:27}") int maxAttempts,
-                                               DunningPolicy dunning) {
-        return new TossPaymentReconciler(gateway, merchants, commands, schedule, clock, backoff, maxAttempts, dunning);
+                                               DunningPolicy dunning, CompensatingRefund compensatingRefund) {
+        return new TossPaymentReconciler(gateway, merchants, commands, schedule, clock, backoff, maxAttempts, dunning,
+                compensatingRefund);
+    }
+
+    /** The compensating refund, shared by the compensation saga and the janitor's retry. */
+    @Bean
+    public CompensatingRefund compensatingRefund(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands) {
+        return new CompensatingRefund(gateway, merchants, commands);
     }
 
     /** Failed subscription charges are retried after 1, 3 and 7 days by default, then suspended. */

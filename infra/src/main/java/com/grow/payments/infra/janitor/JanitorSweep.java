@@ -75,7 +75,8 @@ public class JanitorSweep {
         open = new java.util.ArrayList<>(open);
         open.addAll(jdbc.sql("""
                         SELECT in_flight_order_id FROM subscription_view
-                        WHERE charge_in_progress AND in_flight_order_id IS NOT NULL AND updated_at < ?
+                        WHERE charge_in_progress AND in_flight_order_id IS NOT NULL AND NOT needs_attention
+                          AND updated_at < ?
                         ORDER BY updated_at LIMIT 500""")
                 .param(Timestamp.from(now.minus(stuckAfter)))
                 .query(String.class)

@@ -1,5 +1,6 @@
 package com.grow.payments.infra.metrics;
 
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.infra.support.AggregateFoldCache;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PaymentApproved;
@@ -94,7 +95,8 @@ public class PaymentMetrics {
                 meter("payment_cancel", CANCEL, "kind", kind, "result", result);
             }
         }
-        for (String reason : List.of("AMOUNT_MISMATCH", "APPROVED_AFTER_ABORTED", "APPROVED_AFTER_EXPIRED")) {
+        for (String reason : List.of(FailureCode.AMOUNT_MISMATCH.name(), FailureCode.APPROVED_AFTER_ABORTED.name(),
+                FailureCode.APPROVED_AFTER_EXPIRED.name())) {
             meter("compensation", COMPENSATION, "reason", reason);
         }
         for (String result : List.of("charged", "declined", "declined_final", "unknown")) {

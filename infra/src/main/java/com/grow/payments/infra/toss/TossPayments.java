@@ -5,7 +5,7 @@ import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.LookupOutcome;
-import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.Currency;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -55,7 +55,21 @@ final class TossPayments {
                 cancels,
                 failure.isObject() ? new Failure(text(failure, "code"), text(failure, "message")) : null,
                 virtualAccount,
-                SecretHashes.of(text(node, "secret")));
+                SecretHashes.of(text(node, "secret")),
+                type(text(node, "type")));
+    }
+
+    /** Toss's payment type; one this version does not know is UNRECOGNIZED, never a guess. */
+    static PgPaymentType type(String value) {
+        if (value == null) {
+            return PgPaymentType.UNRECOGNIZED;
+        }
+        return switch (value) {
+            case "NORMAL" -> PgPaymentType.NORMAL;
+            case "BILLING" -> PgPaymentType.BILLING;
+            case "BRANDPAY" -> PgPaymentType.BRANDPAY;
+            default -> PgPaymentType.UNRECOGNIZED;
+        };
     }
 
     /** The outcome of a billing-key issue: Toss's Billing object, or its error. */

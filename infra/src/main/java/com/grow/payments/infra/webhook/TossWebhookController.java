@@ -21,7 +21,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
-import com.grow.payments.command.payment.web.PaymentViewLoader;
+import com.grow.payments.command.web.AggregateEvents;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,7 +46,7 @@ public class TossWebhookController {
 
     private final ObjectMapper json = new ObjectMapper();
     private final JdbcClient jdbc;
-    private final PaymentViewLoader payments;
+    private final AggregateEvents payments;
     private final HintedLookups lookups;
     private final WebhookSignatures signatures;
     private final MeterRegistry metrics;
@@ -55,7 +55,7 @@ public class TossWebhookController {
     private final Clock clock;
     private final Duration tolerance;
 
-    public TossWebhookController(JdbcClient jdbc, PaymentViewLoader payments, HintedLookups lookups,
+    public TossWebhookController(JdbcClient jdbc, AggregateEvents payments, HintedLookups lookups,
                                  WebhookSignatures signatures, MeterRegistry metrics, BillingKeyVault vault,
                                  CommandGateway commands, Clock clock,
                                  @Value("${payments.webhook.tolerance:10m}") Duration tolerance) {

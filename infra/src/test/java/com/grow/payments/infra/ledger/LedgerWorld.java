@@ -444,7 +444,8 @@ final class LedgerWorld implements AutoCloseable {
         if (approved) {
             chargesHeld.merge(requested.orderId(), requested.amount().amount(), Long::sum);
             send(new RecordCycleCharged(subscription.subscriptionId, requested.cycleNo(), requested.orderId(),
-                    "tbill_" + requested.orderId(), requested.amount(), now()));
+                    "tbill_" + requested.orderId(), requested.amount(), now(),
+                    com.grow.payments.shared.payment.PgPaymentType.BILLING));
         } else {
             send(new RecordCycleChargeFailed(subscription.subscriptionId, requested.cycleNo(),
                     new Failure("REJECT_CARD_PAYMENT", "limit"), false, now(), RETRY_DELAYS));

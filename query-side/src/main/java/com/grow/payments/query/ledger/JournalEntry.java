@@ -96,12 +96,13 @@ public record JournalEntry(String eventId, String subject, EntryKind kind, Insta
 
     /** The entry's debits, which are its credits. */
     public Money total() {
-        return new Money(lines.stream().mapToLong(line -> line.debit().amount()).sum(), currency());
+        return new Money(lines.stream().mapToLong(line -> line.debit().amount()).reduce(0, Math::addExact), currency());
     }
 
     /** What the entry does to one account: debits minus credits (negative: a net credit). */
     public long netDebit(Account account) {
         return lines.stream().filter(line -> line.account() == account)
-                .mapToLong(line -> line.debit().amount() - line.credit().amount()).sum();
+                .mapToLong(line -> Math.subtractExact(line.debit().amount(), line.credit().amount()))
+                .reduce(0, Math::addExact);
     }
 }

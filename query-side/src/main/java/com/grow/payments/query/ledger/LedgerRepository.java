@@ -112,7 +112,9 @@ public class LedgerRepository implements Journal {
         Map<Account, TrialBalance.Totals> totals = new EnumMap<>(Account.class);
         jdbc.sql("SELECT account, SUM(debit), SUM(credit) FROM journal_line GROUP BY account")
                 .query((RowCallbackHandler) rs -> totals.put(Account.ofCode(rs.getString(1)),
-                        new TrialBalance.Totals(rs.getLong(2), rs.getLong(3))));
+                        // the database sums as numeric; a sum beyond a long fails here, never wraps
+                        new TrialBalance.Totals(rs.getBigDecimal(2).longValueExact(),
+                                rs.getBigDecimal(3).longValueExact())));
         return totals;
     }
 

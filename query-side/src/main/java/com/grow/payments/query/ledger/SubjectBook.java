@@ -29,7 +29,7 @@ public final class SubjectBook {
         long customerPayments = 0;
         JournalEntry deposit = null;
         for (JournalEntry entry : earlier) {
-            customerPayments -= entry.netDebit(Account.CUSTOMER_PAYMENTS);
+            customerPayments = Math.subtractExact(customerPayments, entry.netDebit(Account.CUSTOMER_PAYMENTS));
             if (entry.kind() == EntryKind.DEPOSIT) {
                 deposit = entry;
             } else if (entry.kind() == EntryKind.DEPOSIT_REVERSAL) {

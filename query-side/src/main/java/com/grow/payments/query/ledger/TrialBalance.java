@@ -36,7 +36,7 @@ public record TrialBalance(List<AccountBalance> accounts, long totalDebits, long
         List<AccountBalance> accounts = Arrays.stream(Account.values()).map(account -> {
             Totals sums = totals.getOrDefault(account, Totals.NONE);
             long balance = account.normalSide() == Account.Side.DEBIT
-                    ? sums.debits() - sums.credits() : sums.credits() - sums.debits();
+                    ? Math.subtractExact(sums.debits(), sums.credits()) : Math.subtractExact(sums.credits(), sums.debits());
             return new AccountBalance(account.code(), account.normalSide(), sums.debits(), sums.credits(), balance);
         }).toList();
         long debits = accounts.stream().mapToLong(AccountBalance::debit).reduce(0, Math::addExact);

@@ -33,9 +33,9 @@ public class SubscriptionViewRepository {
     void insert(SubscriptionView view, long sequence, Instant at) {
         jdbc.sql(store.insertIgnoringDuplicate("subscription_view",
                         "subscription_id, member_id, billing_key_id, status, next_charge_at, charge_in_progress, "
-                                + "in_flight_order_id, started_at, updated_at, document, last_sequence",
+                                + "in_flight_order_id, started_at, updated_at, document, last_sequence, needs_attention",
                         ":id, :memberId, :billingKeyId, :status, :nextChargeAt, :charging, :inFlight, :startedAt, "
-                                + ":updatedAt, :document, :sequence",
+                                + ":updatedAt, :document, :sequence, :needsAttention",
                         List.of("subscription_id")))
                 .paramSource(columns(view, sequence, at))
                 .update();
@@ -46,7 +46,7 @@ public class SubscriptionViewRepository {
         jdbc.sql("""
                 UPDATE subscription_view SET status = :status, next_charge_at = :nextChargeAt,
                     charge_in_progress = :charging, in_flight_order_id = :inFlight, updated_at = :updatedAt,
-                    document = :document, last_sequence = :sequence
+                    document = :document, last_sequence = :sequence, needs_attention = :needsAttention
                 WHERE subscription_id = :id AND last_sequence < :sequence""")
                 .paramSource(columns(view, sequence, at))
                 .update();
@@ -60,6 +60,7 @@ public class SubscriptionViewRepository {
                 .addValue("status", view.status().name())
                 .addValue("nextChargeAt", view.nextChargeAt() == null ? null : Timestamp.from(view.nextChargeAt()))
                 .addValue("charging", view.chargeInProgress())
+                .addValue("needsAttention", view.needsAttention())
                 .addValue("inFlight", inFlightOrderId(view))
                 .addValue("startedAt", Timestamp.from(view.startedAt()))
                 .addValue("updatedAt", Timestamp.from(at))

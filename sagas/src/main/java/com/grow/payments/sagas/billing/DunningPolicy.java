@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.billing;
 
+import com.grow.payments.shared.payment.FailureCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -13,7 +14,8 @@ public record DunningPolicy(List<Duration> retryDelays, Set<String> hardDeclines
     /** The card itself cannot be charged any more: expired, stopped, lost, or the key is gone or unreadable. */
     public static final Set<String> DEFAULT_HARD_DECLINES = Set.of(
             "INVALID_CARD_EXPIRATION", "INVALID_STOPPED_CARD", "INVALID_CARD_LOST_OR_STOLEN", "INVALID_CARD_NUMBER",
-            "NOT_MATCHES_CUSTOMER_KEY", "NOT_FOUND_BILLING_KEY", "BILLING_KEY_DELETED", "BILLING_KEY_UNREADABLE");
+            "NOT_MATCHES_CUSTOMER_KEY", "NOT_FOUND_BILLING_KEY", FailureCode.BILLING_KEY_DELETED.name(),
+            FailureCode.BILLING_KEY_UNREADABLE.name());
 
     public DunningPolicy {
         retryDelays = List.copyOf(retryDelays);

@@ -3,7 +3,7 @@ package com.grow.payments.sagas.reconciliation;
 import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.LookupOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
-import com.grow.payments.sagas.payment.PaymentCompensationSaga;
+import com.grow.payments.sagas.payment.CompensatingRefund;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
 import com.grow.payments.shared.payment.PaymentCommands.ReconcilePayment;
@@ -40,12 +40,14 @@ public class TossPaymentReconciler implements PaymentReconciler {
     private final List<Duration> backoff;
     private final int maxAttempts;
     private final DunningPolicy dunning;
+    private final CompensatingRefund compensatingRefund;
 
     public TossPaymentReconciler(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands,
                                  ReconciliationSchedule schedule, Clock clock, List<Duration> backoff, int maxAttempts,
-                                 DunningPolicy dunning) {
+                                 DunningPolicy dunning, CompensatingRefund compensatingRefund) {
         this.merchants = merchants;
         this.dunning = dunning;
+        this.compensatingRefund = compensatingRefund;
         this.gateway = gateway;
         this.commands = commands;
         this.schedule = schedule;
@@ -99,8 +101,7 @@ public class TossPaymentReconciler implements PaymentReconciler {
             }
             return commands.<ReconciliationVerdict>send(new ReconcilePayment(orderId, pg, clock.instant()))
                     .thenCompose(verdict -> verdict == ReconciliationVerdict.RETRY_COMPENSATION
-                            ? PaymentCompensationSaga.refundApprovedPayment(gateway, merchant, commands, orderId,
-                                    pg.paymentKey(), "retried by the janitor")
+                            ? compensatingRefund.refund(orderId, pg.paymentKey(), "retried by the janitor")
                                     .thenApply(done -> ReconciliationVerdict.UNRESOLVED)
                             : CompletableFuture.completedFuture(verdict));
         });

@@ -11,6 +11,7 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.merchant.Merchants;
 import com.grow.payments.shared.billing.BillingCommands.FlagBillingKeyUnreadable;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
@@ -41,7 +42,7 @@ public class SubscriptionCharges {
 
     public static final String PROCESSING_GROUP = "subscription-charges";
     /** A held billing key that does not decrypt: no retry can fix the card, an operator must look. */
-    public static final String UNREADABLE = "BILLING_KEY_UNREADABLE";
+    public static final String UNREADABLE = FailureCode.BILLING_KEY_UNREADABLE.name();
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionCharges.class);
 
@@ -86,10 +87,10 @@ public class SubscriptionCharges {
             log.error("billing key {} of subscription {} does not decrypt; its charges stop until an operator acts",
                     event.billingKeyId(), event.subscriptionId());
             commands.send(new FlagBillingKeyUnreadable(event.billingKeyId()));
-            return declined(UNREADABLE, "the card's billing key cannot be read; an operator must look at it");
+            return declined(FailureCode.BILLING_KEY_UNREADABLE.failure());
         }
         if (key.isEmpty()) {
-            return declined("BILLING_KEY_DELETED", "the card's billing key was deleted");
+            return declined(FailureCode.BILLING_KEY_DELETED.failure());
         }
         return commands.<Boolean>send(new CheckChargeWanted(event.subscriptionId(), event.cycleNo(), event.attempt()))
                 .thenCompose(wanted -> {
@@ -106,15 +107,15 @@ public class SubscriptionCharges {
                 });
     }
 
-    private static CompletableFuture<ConfirmOutcome> declined(String code, String message) {
-        return CompletableFuture.completedFuture(new ConfirmOutcome.Declined(new Failure(code, message)));
+    private static CompletableFuture<ConfirmOutcome> declined(Failure failure) {
+        return CompletableFuture.completedFuture(new ConfirmOutcome.Declined(failure));
     }
 
     private Object record(SubscriptionChargeRequested event, ConfirmOutcome outcome) {
         if (outcome instanceof ConfirmOutcome.Approved approved) {
             PgPayment p = approved.payment();
             return new RecordCycleCharged(event.subscriptionId(), event.cycleNo(), event.orderId(),
-                    p.paymentKey().value(), p.totalAmount(), p.approvedAt());
+                    p.paymentKey().value(), p.totalAmount(), p.approvedAt(), p.type());
         }
         Failure failure = outcome instanceof ConfirmOutcome.Declined declined ? declined.failure()
                 : outcome instanceof ConfirmOutcome.Expired expired ? expired.failure() : null;

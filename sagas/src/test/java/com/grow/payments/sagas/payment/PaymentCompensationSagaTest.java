@@ -43,8 +43,8 @@ class PaymentCompensationSagaTest {
         fixture = new SagaTestFixture<>(PaymentCompensationSaga.class);
         gateway = new FakePaymentGateway();
         fixture.registerResource(gateway);
-        fixture.registerResource(new com.grow.payments.sagas.gateway.FixedMerchantOf());
-        fixture.registerCommandGateway(CommandGateway.class);
+        CommandGateway commands = fixture.registerCommandGateway(CommandGateway.class);
+        fixture.registerResource(new CompensatingRefund(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf(), commands));
     }
 
     @Test

@@ -2,11 +2,13 @@ package com.grow.payments.sagas.reconciliation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.grow.payments.sagas.billing.DunningPolicy;
 import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.FakePaymentGateway;
 import com.grow.payments.sagas.gateway.LookupOutcome;
 import com.grow.payments.sagas.gateway.StepKeys;
+import com.grow.payments.sagas.payment.CompensatingRefund;
 import com.grow.payments.sagas.reconciliation.RecordingSchedule.Check;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -23,9 +25,11 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +60,10 @@ class TossPaymentReconcilerTest {
         bus.subscribe(ReconcilePayment.class.getName(), this::handle);
         bus.subscribe(FlagPaymentForOperator.class.getName(), this::handle);
         bus.subscribe(RecordCompensation.class.getName(), this::handle);
-        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), DefaultCommandGateway.builder().commandBus(bus).build(),
-                schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS, new com.grow.payments.sagas.billing.DunningPolicy(java.util.List.of(java.time.Duration.ofDays(1)), java.util.Set.of()));
+        CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
+        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), commands, schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF,
+                MAX_ATTEMPTS, new DunningPolicy(List.of(Duration.ofDays(1)), Set.of()),
+                new CompensatingRefund(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf(), commands));
     }
 
     /** The aggregate's part: remember the command and answer the verdict the test chose. */
@@ -145,8 +151,10 @@ class TossPaymentReconcilerTest {
         failing.subscribe(ReconcilePayment.class.getName(), command -> {
             throw new IllegalStateException("concurrent modification");
         });
-        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), DefaultCommandGateway.builder().commandBus(failing).build(),
-                schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF, MAX_ATTEMPTS, new com.grow.payments.sagas.billing.DunningPolicy(java.util.List.of(java.time.Duration.ofDays(1)), java.util.Set.of()));
+        CommandGateway commands = DefaultCommandGateway.builder().commandBus(failing).build();
+        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), commands, schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF,
+                MAX_ATTEMPTS, new DunningPolicy(List.of(Duration.ofDays(1)), Set.of()),
+                new CompensatingRefund(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf(), commands));
 
         reconciler.reconcile(ORDER, 1);
 

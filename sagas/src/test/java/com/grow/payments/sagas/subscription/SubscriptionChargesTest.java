@@ -16,6 +16,7 @@ import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.billing.BillingCommands.FlagBillingKeyUnreadable;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
@@ -108,11 +109,12 @@ class SubscriptionChargesTest {
     @Test
     void an_approval_is_recorded_with_tosss_payment_key_amount_and_approval_time() {
         gateway.answersCharge(new ConfirmOutcome.Approved(new PgPayment(new PaymentKey("tbill_pay_1"),
-                new OrderId(ORDER_ID), "DONE", AMOUNT, AMOUNT, "카드", null, null, "tx_1", APPROVED_AT, List.of(), null)));
+                new OrderId(ORDER_ID), "DONE", AMOUNT, AMOUNT, "카드", null, null, "tx_1", APPROVED_AT, List.of(), null).ofType(PgPaymentType.BILLING)));
 
         charges.on(requested(1));
 
-        assertThat(dispatched()).containsExactly(new RecordCycleCharged(SUB, 1, ORDER_ID, "tbill_pay_1", AMOUNT, APPROVED_AT));
+        assertThat(dispatched()).containsExactly(new RecordCycleCharged(SUB, 1, ORDER_ID, "tbill_pay_1", AMOUNT, APPROVED_AT,
+                PgPaymentType.BILLING));
     }
 
     @Test

@@ -8,6 +8,7 @@ public enum ErrorCode {
     VALIDATION_FAILED(400, "Request is not valid"),
     MALFORMED_REQUEST(400, "Request body cannot be read"),
     AMOUNT_MISMATCH(400, "Amount differs from the checkout"),
+    ORDER_ID_RESERVED(400, "Order id is reserved for the service's own charges"),
     UNAUTHORIZED(401, "Authentication required"),
     PAYMENT_DECLINED(402, "Payment declined"),
     FORBIDDEN(403, "Not allowed"),

@@ -21,18 +21,28 @@ public record PgPayment(
         List<PgCancel> cancels,
         Failure failure,
         PgVirtualAccount virtualAccount,
-        String secretHash) {
+        String secretHash,
+        PgPaymentType type) {
 
     public PgPayment {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
+        type = type == null ? PgPaymentType.UNRECOGNIZED : type;
     }
 
-    /** A card or billing payment: no virtual account, no secret. */
+    /** A one-time payment ({@code NORMAL}), with or without a virtual account. */
+    public PgPayment(PaymentKey paymentKey, OrderId orderId, String status, Money totalAmount, Money balanceAmount,
+                     String method, CardSummary card, String receiptUrl, String lastTransactionKey, Instant approvedAt,
+                     List<PgCancel> cancels, Failure failure, PgVirtualAccount virtualAccount, String secretHash) {
+        this(paymentKey, orderId, status, totalAmount, balanceAmount, method, card, receiptUrl, lastTransactionKey,
+                approvedAt, cancels, failure, virtualAccount, secretHash, PgPaymentType.NORMAL);
+    }
+
+    /** A one-time card payment ({@code NORMAL}): no virtual account, no secret. */
     public PgPayment(PaymentKey paymentKey, OrderId orderId, String status, Money totalAmount, Money balanceAmount,
                      String method, CardSummary card, String receiptUrl, String lastTransactionKey, Instant approvedAt,
                      List<PgCancel> cancels, Failure failure) {
         this(paymentKey, orderId, status, totalAmount, balanceAmount, method, card, receiptUrl, lastTransactionKey,
-                approvedAt, cancels, failure, null, null);
+                approvedAt, cancels, failure, null, null, PgPaymentType.NORMAL);
     }
 
     /** The account a buyer deposits into; Toss's {@code secret} is kept only as {@link #secretHash}. */
@@ -47,6 +57,17 @@ public record PgPayment(
         public PgCancel(String transactionKey, Money cancelAmount, String cancelReason, Instant canceledAt) {
             this(transactionKey, cancelAmount, cancelReason, canceledAt, null);
         }
+    }
+
+    /** The same record as another kind of payment. */
+    public PgPayment ofType(PgPaymentType other) {
+        return new PgPayment(paymentKey, orderId, status, totalAmount, balanceAmount, method, card, receiptUrl,
+                lastTransactionKey, approvedAt, cancels, failure, virtualAccount, secretHash, other);
+    }
+
+    /** Approved and nothing of it cancelled. */
+    public boolean isDone() {
+        return "DONE".equals(status);
     }
 
     /** The PG holds the money: approved, possibly partly or wholly cancelled since. */

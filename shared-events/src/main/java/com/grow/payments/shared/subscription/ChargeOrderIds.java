@@ -1,5 +1,6 @@
 package com.grow.payments.shared.subscription;
 
+import com.grow.payments.shared.IdNamespaces;
 import java.util.Optional;
 
 /**
@@ -8,7 +9,7 @@ import java.util.Optional;
  */
 public final class ChargeOrderIds {
 
-    private static final String PREFIX = "sub_";
+    private static final String PREFIX = IdNamespaces.CYCLE_CHARGE;
 
     private ChargeOrderIds() {
     }

@@ -28,9 +28,10 @@ public final class SubscriptionCommands {
     public record ChargeDueCycle(@TargetAggregateIdentifier String subscriptionId, Instant now) {
     }
 
-    /** Toss approved the cycle's charge. */
+    /** Toss approved the cycle's charge: a payment of {@code type} for {@code amount} under {@code orderId}. */
     public record RecordCycleCharged(@TargetAggregateIdentifier String subscriptionId, int cycleNo, String orderId,
-                                     String paymentKey, Money amount, Instant chargedAt) {
+                                     String paymentKey, Money amount, Instant chargedAt,
+                                     com.grow.payments.shared.payment.PgPaymentType type) {
     }
 
     /** Toss declined the cycle's charge; {@code hard} when retrying cannot help. */

@@ -2,6 +2,7 @@ package com.grow.payments.shared.subscription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ public record SubscriptionView(
         int failedAttempts,
         boolean chargeInProgress,
         @JsonInclude(JsonInclude.Include.ALWAYS) List<Charge> charges,
+        boolean needsAttention,
         long taxFreeAmount,
         String merchant) {
 
@@ -39,9 +41,9 @@ public record SubscriptionView(
     public SubscriptionView(String subscriptionId, String memberId, String billingKeyId, String planId,
                             String orderName, SubscriptionStatus status, Cycle cycle, long amount, String currency,
                             Instant startedAt, Instant nextChargeAt, int failedAttempts, boolean chargeInProgress,
-                            List<Charge> charges) {
+                            List<Charge> charges, boolean needsAttention) {
         this(subscriptionId, memberId, billingKeyId, planId, orderName, status, cycle, amount, currency, startedAt,
-                nextChargeAt, failedAttempts, chargeInProgress, charges, 0, null);
+                nextChargeAt, failedAttempts, chargeInProgress, charges, needsAttention, 0, null);
     }
 
     /** One cycle's charge: DONE, FAILED (with Toss's reason), IN_PROGRESS or UNKNOWN. */
@@ -61,7 +63,7 @@ public record SubscriptionView(
     public static SubscriptionView started(SubscriptionStarted e) {
         return new SubscriptionView(e.subscriptionId(), e.memberId(), e.billingKeyId(), e.planId(), e.orderName(),
                 SubscriptionStatus.ACTIVE, e.cycle(), e.amount().amount(), e.amount().currency().name(), e.anchorAt(),
-                e.anchorAt(), 0, false, List.of(), e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount(),
+                e.anchorAt(), 0, false, List.of(), false, e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount(),
                 e.merchant());
     }
 
@@ -85,6 +87,14 @@ public record SubscriptionView(
         if (event instanceof SubscriptionChargeOutcomeUnknown e) {
             return with(status, nextChargeAt, failedAttempts, true, replaced(new Charge(e.cycleNo(), e.orderId(),
                     "UNKNOWN", amount, null, null, null, attemptOf(e.cycleNo()))));
+        }
+        if (event instanceof SubscriptionChargeNeedsAttention e) {
+            // not paid, not failed: the charge waits for an operator, and the view says why
+            List<Charge> flagged = replaced(new Charge(e.cycleNo(), e.orderId(), "UNKNOWN", amount, null, null,
+                    FailureCode.NEEDS_ATTENTION.failure(e.reason()), attemptOf(e.cycleNo())));
+            return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, status, cycle,
+                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, flagged, true,
+                    taxFreeAmount, merchant);
         }
         if (event instanceof SubscriptionSuspended) {
             return with(SubscriptionStatus.SUSPENDED, null, failedAttempts, chargeInProgress, charges);
@@ -113,6 +123,7 @@ public record SubscriptionView(
     private SubscriptionView with(SubscriptionStatus nextStatus, Instant nextCharge, int failures, boolean charging,
                                   List<Charge> nextCharges) {
         return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, nextStatus, cycle,
-                amount, currency, startedAt, nextCharge, failures, charging, nextCharges, taxFreeAmount, merchant);
+                amount, currency, startedAt, nextCharge, failures, charging, nextCharges, needsAttention, taxFreeAmount,
+                merchant);
     }
 }

@@ -433,6 +433,18 @@ class PaymentViewTest {
         }
 
         @Test
+        void an_operator_resolving_the_flag_clears_it_and_nothing_else() {
+            PaymentView unknown = fold(checkedOut(50_000), confirmationRequested(50_000),
+                    new PaymentOutcomeUnknown(ORDER, KEY, "TIMEOUT"));
+            PaymentView flagged = unknown.apply(new PaymentNeedsAttention(ORDER, "unresolved after 60 look-ups"));
+
+            PaymentView resolved = flagged.apply(new PaymentAttentionResolved(ORDER, "checked at Toss", "admin-1"));
+
+            assertThat(resolved.needsAttention()).isFalse();
+            assertThat(resolved).isEqualTo(unknown);
+        }
+
+        @Test
         void a_flagged_payment_that_settles_is_no_longer_flagged() {
             PaymentView flagged = fold(checkedOut(50_000), confirmationRequested(50_000),
                     new PaymentOutcomeUnknown(ORDER, KEY, "TIMEOUT"), new PaymentNeedsAttention(ORDER, "unresolved"));
@@ -532,7 +544,8 @@ class PaymentViewTest {
                 PaymentExpired.class.getName(), PaymentOutcomeUnknown.class.getName(), PaymentCancelled.class.getName(),
                 PaymentCancelRequested.class.getName(), PaymentCancelRefused.class.getName(),
                 PaymentNeedsAttention.class.getName(), PaymentCompensationStarted.class.getName(),
-                PaymentCompensated.class.getName(), PaymentCheckedOut.class.getName());
+                PaymentCompensated.class.getName(), PaymentCheckedOut.class.getName(),
+                PaymentAttentionResolved.class.getName());
         Set<String> leavesTheView = Set.of(PaymentCancelOutcomeUnknown.class.getName());
 
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);

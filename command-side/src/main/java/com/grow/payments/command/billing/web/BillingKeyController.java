@@ -3,9 +3,10 @@ package com.grow.payments.command.billing.web;
 import com.grow.payments.shared.merchant.MerchantFlow;
 import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.command.billing.AuthKeyUses;
-import com.grow.payments.command.payment.web.PaymentOutcomes;
-import com.grow.payments.command.payment.web.PaymentViewLoader;
+import com.grow.payments.command.web.AnswerWaiter;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.billing.BillingCommands.DeleteBillingKey;
 import com.grow.payments.shared.billing.BillingCommands.IssueBillingKey;
@@ -53,13 +54,13 @@ public class BillingKeyController {
 
     private final CommandGateway commands;
     private final AuthKeyUses authKeys;
-    private final PaymentOutcomes outcomes;
-    private final PaymentViewLoader events;
+    private final AnswerWaiter outcomes;
+    private final AggregateEvents events;
     private final Duration wait;
     private final MerchantRouting merchants;
 
-    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, PaymentOutcomes outcomes,
-                                PaymentViewLoader events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
+    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, AnswerWaiter outcomes,
+                                AggregateEvents events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
                                 MerchantRouting merchants) {
         this.merchants = merchants;
         this.commands = commands;
@@ -72,7 +73,7 @@ public class BillingKeyController {
     @PostMapping("/api/v1/billing-keys")
     public CompletableFuture<ResponseEntity<?>> issue(@Valid @RequestBody IssueRequest body, Caller caller) {
         requireRandom(body.customerKey(), caller);
-        String billingKeyId = Ids.sortable("bk_");
+        String billingKeyId = Ids.sortable(IdNamespaces.BILLING_KEY);
         claim(body.authKey(), billingKeyId, caller);
         return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey(),
                         merchants.merchantFor(MerchantFlow.BILLING)))

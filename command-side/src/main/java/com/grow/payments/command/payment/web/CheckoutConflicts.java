@@ -1,5 +1,6 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.PaymentCommands.CheckOutPayment;
@@ -15,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckoutConflicts {
 
-    private final PaymentViewLoader views;
+    private final AggregateEvents views;
 
-    public CheckoutConflicts(PaymentViewLoader views) {
+    public CheckoutConflicts(AggregateEvents views) {
         this.views = views;
     }
 

@@ -1,5 +1,8 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.command.web.AmountCeiling;
+import com.grow.payments.command.web.AggregateEvents;
+import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -52,19 +55,21 @@ public class PaymentCancelController {
     }
 
     private final CommandGateway commands;
-    private final PaymentOutcomes outcomes;
-    private final PaymentViewLoader views;
+    private final AnswerWaiter outcomes;
+    private final AggregateEvents views;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final Duration ownerWindow;
     private final Duration wait;
 
-    public PaymentCancelController(CommandGateway commands, PaymentOutcomes outcomes, PaymentViewLoader views,
-                                   Clock clock,
+    public PaymentCancelController(CommandGateway commands, AnswerWaiter outcomes, AggregateEvents views,
+                                   AmountCeiling ceiling, Clock clock,
                                    @Value("${payments.cancel.owner-window:7d}") Duration ownerWindow,
                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.outcomes = outcomes;
         this.views = views;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.ownerWindow = ownerWindow;
         this.wait = wait;
@@ -77,6 +82,7 @@ public class PaymentCancelController {
         if (!OrderId.isValid(orderId)) {
             throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);
         }
+        ceiling.check("cancelAmount", body.cancelAmount());
         OrderId order = new OrderId(orderId);
         String cancelId = cancelId(caller, order, idempotencyKey);
         RefundAccountBody account = body.refundReceiveAccount();

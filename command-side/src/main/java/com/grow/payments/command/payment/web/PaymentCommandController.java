@@ -2,6 +2,9 @@ package com.grow.payments.command.payment.web;
 
 import com.grow.payments.shared.merchant.MerchantFlow;
 import com.grow.payments.shared.merchant.MerchantRouting;
+import com.grow.payments.command.web.AmountCeiling;
+import com.grow.payments.command.web.AggregateEvents;
+import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Currency;
 import com.grow.payments.shared.Money;
@@ -35,15 +38,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentCommandController {
 
     private final CommandGateway commands;
-    private final PaymentViewLoader views;
-    private final PaymentOutcomes outcomes;
+    private final AggregateEvents views;
+    private final AnswerWaiter outcomes;
     private final CheckoutConflicts conflicts;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final Duration confirmWait;
     private final MerchantRouting merchants;
 
-    public PaymentCommandController(CommandGateway commands, PaymentViewLoader views, PaymentOutcomes outcomes,
-                                    CheckoutConflicts conflicts, Clock clock,
+    public PaymentCommandController(CommandGateway commands, AggregateEvents views, AnswerWaiter outcomes,
+                                    CheckoutConflicts conflicts, AmountCeiling ceiling, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration confirmWait,
                                     MerchantRouting merchants) {
         this.merchants = merchants;
@@ -51,6 +55,7 @@ public class PaymentCommandController {
         this.views = views;
         this.outcomes = outcomes;
         this.conflicts = conflicts;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.confirmWait = confirmWait;
     }
@@ -58,7 +63,8 @@ public class PaymentCommandController {
     @PostMapping
     public CompletableFuture<ResponseEntity<PaymentView>> checkout(@Valid @RequestBody PaymentRequests.Checkout body,
                                                                    Caller caller) {
-        OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        ceiling.check("amount", body.amount());
+        OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
         Currency currency = body.currency() == null ? Currency.KRW : body.currency();
         Money amount = new Money(body.amount(), currency);
         CheckOutPayment command = new CheckOutPayment(orderId, caller.memberId(), body.orderName().strip(), amount,
@@ -73,6 +79,7 @@ public class PaymentCommandController {
     @PostMapping("/confirm")
     public CompletableFuture<ResponseEntity<PaymentView>> confirm(@Valid @RequestBody PaymentRequests.Confirm body,
                                                                   Caller caller) {
+        ceiling.check("amount", body.amount());
         OrderId orderId = new OrderId(body.orderId());
         ConfirmPayment command = new ConfirmPayment(orderId, caller, new PaymentKey(body.paymentKey()),
                 Money.won(body.amount()));

@@ -2,6 +2,8 @@ package com.grow.payments.command.payment.web;
 
 import com.grow.payments.shared.merchant.MerchantFlow;
 import com.grow.payments.shared.merchant.MerchantRouting;
+import com.grow.payments.command.web.AmountCeiling;
+import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -46,17 +48,19 @@ public class VirtualAccountController {
     }
 
     private final CommandGateway commands;
-    private final PaymentOutcomes outcomes;
+    private final AnswerWaiter outcomes;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final Duration wait;
     private final MerchantRouting merchants;
 
-    public VirtualAccountController(CommandGateway commands, PaymentOutcomes outcomes, Clock clock,
+    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AmountCeiling ceiling, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
                                     MerchantRouting merchants) {
         this.merchants = merchants;
         this.commands = commands;
         this.outcomes = outcomes;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.wait = wait;
     }
@@ -64,7 +68,8 @@ public class VirtualAccountController {
     /** 201 WAITING_FOR_DEPOSIT with the account, 402 with Toss's code when refused, 202 when not known yet. */
     @PostMapping("/api/v1/virtual-accounts")
     public CompletableFuture<ResponseEntity<PaymentView>> open(@Valid @RequestBody AccountRequest body, Caller caller) {
-        OrderId orderId = body.orderId() == null ? OrderId.generate() : new OrderId(body.orderId());
+        ceiling.check("amount", body.amount());
+        OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
         Money amount = Money.won(body.amount());
         IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
                 amount, body.bank(), body.customerName().strip(), body.validHours(), clock.instant(),

@@ -1,9 +1,11 @@
 package com.grow.payments.command.subscription.web;
 
 import com.grow.payments.shared.merchant.Merchants;
-import com.grow.payments.command.payment.web.PaymentOutcomes;
-import com.grow.payments.command.payment.web.PaymentViewLoader;
+import com.grow.payments.command.web.AmountCeiling;
+import com.grow.payments.command.web.AnswerWaiter;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.billing.BillingKeyDeleted;
@@ -64,18 +66,20 @@ public class SubscriptionController {
     }
 
     private final CommandGateway commands;
-    private final PaymentOutcomes outcomes;
-    private final PaymentViewLoader events;
+    private final AnswerWaiter outcomes;
+    private final AggregateEvents events;
+    private final AmountCeiling ceiling;
     private final Clock clock;
     private final ZoneId zone;
     private final Duration wait;
 
-    public SubscriptionController(CommandGateway commands, PaymentOutcomes outcomes, PaymentViewLoader events,
-                                  Clock clock, @Value("${payments.time-zone:Asia/Seoul}") ZoneId zone,
+    public SubscriptionController(CommandGateway commands, AnswerWaiter outcomes, AggregateEvents events,
+                                  AmountCeiling ceiling, Clock clock, @Value("${payments.time-zone:Asia/Seoul}") ZoneId zone,
                                   @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
         this.commands = commands;
         this.outcomes = outcomes;
         this.events = events;
+        this.ceiling = ceiling;
         this.clock = clock;
         this.zone = zone;
         this.wait = wait;
@@ -84,8 +88,9 @@ public class SubscriptionController {
     @PostMapping("/api/v1/subscriptions")
     public CompletableFuture<ResponseEntity<SubscriptionView>> start(@Valid @RequestBody StartRequest body,
                                                                      Caller caller) {
+        ceiling.check("amount", body.amount());
         List<Object> card = activeBillingKey(body.billingKeyId(), caller);
-        String subscriptionId = Ids.sortable("s");
+        String subscriptionId = Ids.sortable(IdNamespaces.SUBSCRIPTION);
         Money amount = Money.won(body.amount());
         Money taxFree = body.taxFreeAmount() == null || body.taxFreeAmount() == 0 ? null : Money.won(body.taxFreeAmount());
         if (taxFree != null && taxFree.amount() > amount.amount()) {

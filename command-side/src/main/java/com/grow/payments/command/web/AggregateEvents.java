@@ -1,7 +1,8 @@
-package com.grow.payments.command.payment.web;
+package com.grow.payments.command.web;
 
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentView;
 import com.grow.payments.shared.reads.AnsweredSequences;
 import java.util.List;
@@ -15,19 +16,21 @@ import org.springframework.stereotype.Component;
  * not the read model, so an answer never lags behind the write it reports.
  */
 @Component
-public class PaymentViewLoader {
+public class AggregateEvents {
 
     private final EventStore eventStore;
     private final AnsweredSequences answered;
 
-    public PaymentViewLoader(EventStore eventStore, AnsweredSequences answered) {
+    public AggregateEvents(EventStore eventStore, AnsweredSequences answered) {
         this.eventStore = eventStore;
         this.answered = answered;
     }
 
+    /** The payment, if the id is a payment's: a subscription's or a billing key's id is no payment. */
     public Optional<PaymentView> load(OrderId orderId) {
         List<Object> events = events(orderId);
-        return events.isEmpty() ? Optional.empty() : Optional.of(PaymentView.fold(events));
+        return events.isEmpty() || !(events.get(0) instanceof PaymentCheckedOut) ? Optional.empty()
+                : Optional.of(PaymentView.fold(events));
     }
 
     /** The payment's events, oldest first, from sequence 0. */

@@ -1,4 +1,4 @@
-package com.grow.payments.command.payment.web;
+package com.grow.payments.command.web;
 
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.OrderId;
@@ -30,14 +30,14 @@ import org.springframework.stereotype.Component;
  * slower poll of the event stream.
  */
 @Component
-public class PaymentOutcomes implements DisposableBean {
+public class AnswerWaiter implements DisposableBean {
 
-    private final PaymentViewLoader loader;
+    private final AggregateEvents loader;
     private final Duration pollInterval;
     private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
 
-    public PaymentOutcomes(PaymentViewLoader loader, EventBus eventBus,
+    public AnswerWaiter(AggregateEvents loader, EventBus eventBus,
                            @Value("${payments.confirm.poll-interval:250ms}") Duration pollInterval,
                            @Value("${payments.confirm.waiter-threads:4}") int threads) {
         this.loader = loader;
