@@ -1,9 +1,10 @@
 package com.grow.payments.infra.standalone;
 
 import java.util.Map;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
+import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.EnumerablePropertySource;
 
 /**
  * The standalone profile's Toss merchants ({@code payments.standalone.toss-merchants.<name>.secret-key}
@@ -13,17 +14,25 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 final class StandaloneMerchants {
 
-    static final String PREFIX = "payments.standalone.toss-merchants";
+    static final String PREFIX = "payments.standalone.toss-merchants.";
 
     private StandaloneMerchants() {
     }
 
     static void copyInto(ConfigurableEnvironment env, Map<String, Object> target) {
-        Map<String, Object> names = Binder.get(env).bind(PREFIX, Bindable.mapOf(String.class, Object.class))
-                .orElseGet(Map::of);
-        for (String name : names.keySet()) {
+        Set<String> names = new TreeSet<>();
+        env.getPropertySources().forEach(source -> {
+            if (source instanceof EnumerablePropertySource<?> enumerable) {
+                for (String property : enumerable.getPropertyNames()) {
+                    if (property.startsWith(PREFIX) && property.indexOf('.', PREFIX.length()) > 0) {
+                        names.add(property.substring(PREFIX.length(), property.indexOf('.', PREFIX.length())));
+                    }
+                }
+            }
+        });
+        for (String name : names) {
             for (String property : new String[] {"secret-key", "flows"}) {
-                String value = env.getProperty(PREFIX + "." + name + "." + property);
+                String value = env.getProperty(PREFIX + name + "." + property);
                 if (value != null) {
                     target.put("toss.merchants." + name + "." + property, value);
                 }
