@@ -24,6 +24,8 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "payments.sandbox.port=0",
+        // the logs as in production (JSON lines), which LogsIT reads; a person's standalone run logs plain lines
+        "logging.structured.format.console=logstash",
         "payments.standalone.kafka-port=0",
         "payments.events.ack-timeout=5s",
         "toss.read-timeout=1s",

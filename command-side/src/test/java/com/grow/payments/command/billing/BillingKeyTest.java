@@ -31,7 +31,6 @@ class BillingKeyTest {
     private static final String ID = "bk_test_0001";
     private static final MemberId OWNER = new MemberId("member-owner");
     private static final MemberId STRANGER = new MemberId("member-stranger");
-    private static final String AUTH_KEY = "auth_key_from_the_billing_window";
     private static final String CUSTOMER_KEY = "cust_owner_0001";
     private static final String CARD_COMPANY = "현대";
     private static final String MASKED = "433012******1234";
@@ -50,8 +49,8 @@ class BillingKeyTest {
     @Test
     void a_card_registered_in_the_billing_window_asks_toss_for_its_billing_key() {
         fixture.givenNoPriorActivity()
-                .when(new IssueBillingKey(ID, owner(), AUTH_KEY, CUSTOMER_KEY))
-                .expectEvents(new BillingKeyIssueRequested(ID, OWNER.value(), AUTH_KEY, CUSTOMER_KEY));
+                .when(new IssueBillingKey(ID, owner(), CUSTOMER_KEY))
+                .expectEvents(new BillingKeyIssueRequested(ID, OWNER.value(), CUSTOMER_KEY));
     }
 
     @Test
@@ -166,7 +165,7 @@ class BillingKeyTest {
     }
 
     private static BillingKeyIssueRequested issueRequested() {
-        return new BillingKeyIssueRequested(ID, OWNER.value(), AUTH_KEY, CUSTOMER_KEY);
+        return new BillingKeyIssueRequested(ID, OWNER.value(), CUSTOMER_KEY);
     }
 
     private static BillingKeyIssued issued() {

@@ -46,12 +46,18 @@ public class AuditTrailConfiguration {
         return interceptor;
     }
 
+    /** {@code payments.audit.chain-key}: the service does not start without a usable one. */
     @Bean
-    HashChainInterceptor hashChainInterceptor(EventStore eventStore,
+    static ChainKey auditChainKey(@Value("${payments.audit.chain-key:}") String chainKey) {
+        return ChainKey.parse(chainKey);
+    }
+
+    @Bean
+    HashChainInterceptor hashChainInterceptor(ChainKey chainKey, EventStore eventStore,
                                               @Qualifier("eventSerializer") Serializer eventSerializer,
                                               StoredEvents storedEvents,
                                               @Value("${payments.audit.remembered-links:10000}") int remembered) {
-        HashChainInterceptor interceptor = new HashChainInterceptor(eventSerializer, storedEvents,
+        HashChainInterceptor interceptor = new HashChainInterceptor(chainKey, eventSerializer, storedEvents,
                 Math.max(remembered, 1));
         eventStore.registerDispatchInterceptor(interceptor);
         return interceptor;

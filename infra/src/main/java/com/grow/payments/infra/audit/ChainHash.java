@@ -8,19 +8,22 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
+import javax.crypto.Mac;
 import java.util.regex.Pattern;
 
 /**
- * The hash chain's one formula (ADR 0009), used both when an event is stored and when a stored
- * chain is verified:
+ * The hash chain's one formula (ADR 0009, docs/security.md), used both when an event is stored and
+ * when a stored chain is verified:
  * <pre>
- * chainHash = hex(sha256(utf8(previousHash  + "\n" + aggregateIdentifier + "\n" + sequenceNumber + "\n"
- *                             + payloadType + "\n" + payloadRevision + "\n" + timestamp + "\n"
- *                             + chainedMetaData + "\n") || payloadBytes))
+ * chainHash = hex(hmacSha256(chainKey, utf8(previousHash + "\n" + aggregateIdentifier + "\n"
+ *                             + sequenceNumber + "\n" + payloadType + "\n" + payloadRevision + "\n"
+ *                             + timestamp + "\n" + chainedMetaData + "\n") || payloadBytes))
  * </pre>
  * The sequence number, payload type and aggregate are hashed so that events cannot be reordered,
  * retyped or moved to another payment unseen; the timestamp and the chained metadata so that when
- * and who cannot be rewritten.
+ * and who cannot be rewritten. The key ({@link ChainKey}) is kept outside the database, so someone
+ * who can rewrite the event store cannot recompute the chain after a change. Chains written before
+ * the key used plain SHA-256 ({@link #unkeyed}); the cut-over migration re-links them.
  */
 public final class ChainHash {
 
@@ -45,7 +48,15 @@ public final class ChainHash {
     private ChainHash() {
     }
 
-    public static String of(String previousHash, Link link) {
+    public static String of(ChainKey key, String previousHash, Link link) {
+        Mac hmac = key.mac();
+        hmac.update(header(previousHash, link).getBytes(StandardCharsets.UTF_8));
+        hmac.update(link.payload());
+        return HexFormat.of().formatHex(hmac.doFinal());
+    }
+
+    /** The formula before the chain was keyed: SHA-256 over the same bytes. Read only by the cut-over. */
+    static String unkeyed(String previousHash, Link link) {
         MessageDigest sha256 = sha256();
         sha256.update(header(previousHash, link).getBytes(StandardCharsets.UTF_8));
         sha256.update(link.payload());

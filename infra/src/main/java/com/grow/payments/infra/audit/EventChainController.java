@@ -19,9 +19,11 @@ public class EventChainController {
     private static final String PAYMENT = Payment.class.getSimpleName();
 
     private final StoredEvents storedEvents;
+    private final ChainKey chainKey;
 
-    public EventChainController(StoredEvents storedEvents) {
+    public EventChainController(StoredEvents storedEvents, ChainKey chainKey) {
         this.storedEvents = storedEvents;
+        this.chainKey = chainKey;
     }
 
     /** Always 200 with the verdict: valid or not, and where it breaks. */
@@ -53,6 +55,6 @@ public class EventChainController {
         if (rows.isEmpty() || !PAYMENT.equals(rows.get(0).aggregateType())) {
             throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);
         }
-        return ChainVerification.of(orderId, rows);
+        return ChainVerification.of(chainKey, orderId, rows);
     }
 }

@@ -34,11 +34,13 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
 
     private static final String HEADS = HashChainInterceptor.class.getName() + ".heads";
 
+    private final ChainKey key;
     private final Serializer eventSerializer;
     private final StoredEvents stored;
     private final BoundedLru<String, Head> committed;
 
-    HashChainInterceptor(Serializer eventSerializer, StoredEvents stored, int remembered) {
+    HashChainInterceptor(ChainKey key, Serializer eventSerializer, StoredEvents stored, int remembered) {
+        this.key = key;
         this.eventSerializer = eventSerializer;
         this.stored = stored;
         this.committed = new BoundedLru<>(remembered);
@@ -62,7 +64,7 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
         ChainHash.Link link = new ChainHash.Link(aggregate, sequence, payload.getType().getName(),
                 payload.getType().getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
                 chainedValues(event.getMetaData()), payload.getData());
-        String hash = ChainHash.of(previousHash(aggregate, sequence, heads), link);
+        String hash = ChainHash.of(key, previousHash(aggregate, sequence, heads), link);
         Head head = new Head(sequence, hash);
         heads.put(aggregate, head);
         if (CurrentUnitOfWork.isStarted()) {
@@ -71,7 +73,11 @@ final class HashChainInterceptor implements MessageDispatchInterceptor<EventMess
         return event.andMetaData(Map.of(AuditMetaData.CHAIN_HASH, hash));
     }
 
-    /** The hash of the event before; a chain starts over after events that predate it. */
+    /**
+     * The hash of the event before. Every stored event carries one since the cut-over (V13); if the
+     * one before has none, the chain is already broken there, and this link shows it by starting
+     * from {@link ChainHash#GENESIS}.
+     */
     private String previousHash(String aggregate, long sequence, Map<String, Head> heads) {
         if (sequence == 0) {
             return ChainHash.GENESIS;

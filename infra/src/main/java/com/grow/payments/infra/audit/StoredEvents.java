@@ -18,12 +18,17 @@ import org.springframework.stereotype.Component;
 @Component
 public class StoredEvents {
 
-    /** One row of {@code domain_event_entry}. */
+    /**
+     * One row of {@code domain_event_entry}.
+     *
+     * @param metaData the metadata as text values; null when the stored metadata cannot be parsed
+     */
     public record Row(long sequenceNumber, String aggregateType, String payloadType, String payloadRevision,
                       String timestamp, byte[] payload, Map<String, String> metaData) {
 
+        /** The stored link; null when the metadata has none or cannot be read. */
         public String chainHash() {
-            return metaData.get(AuditMetaData.CHAIN_HASH);
+            return metaData == null ? null : metaData.get(AuditMetaData.CHAIN_HASH);
         }
 
         ChainHash.Link link(String aggregateIdentifier) {
@@ -63,25 +68,30 @@ public class StoredEvents {
                 .map(metaData -> metaData.get(AuditMetaData.CHAIN_HASH));
     }
 
-    /** Axon's metadata column (Jackson JSON) as text values; unreadable metadata reads as none. */
+    /**
+     * Axon's metadata column (Jackson JSON) as text values. Metadata that is not a JSON object
+     * (garbled, truncated, emptied) is null, never an empty map: a verifier must see that it was
+     * tampered with, not that it has nothing to check.
+     */
     static Map<String, String> metaData(byte[] json) {
-        Map<String, String> values = new LinkedHashMap<>();
         if (json == null) {
-            return values;
+            return null;
         }
         try {
             JsonNode tree = JSON.readTree(json);
-            if (tree != null && tree.isObject()) {
-                tree.fields().forEachRemaining(field -> {
-                    JsonNode value = field.getValue();
-                    if (!value.isNull()) {
-                        values.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
-                    }
-                });
+            if (tree == null || !tree.isObject()) {
+                return null;
             }
+            Map<String, String> values = new LinkedHashMap<>();
+            tree.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                if (!value.isNull()) {
+                    values.put(field.getKey(), value.isValueNode() ? value.asText() : value.toString());
+                }
+            });
+            return values;
         } catch (IOException unreadable) {
-            values.clear();
+            return null;
         }
-        return values;
     }
 }

@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.List;
 import java.util.Optional;
+import java.util.HexFormat;
 import javax.crypto.Cipher;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,15 +94,46 @@ public class AesGcmBillingKeyVault implements BillingKeyVault {
                 .optional();
     }
 
-    private static String lookupHash(javax.crypto.SecretKey key, String billingKey) {
+    /**
+     * The keyed hash Toss's key is found by: HMAC-SHA256 under a key derived for this purpose alone
+     * ({@link DerivedKeys#BILLING_KEY_LOOKUP}), never under the AES key that seals the row.
+     */
+    static String lookupHash(SecretKey cryptoKey, String billingKey) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(
-                    mac.doFinal(("billing-key-lookup|" + billingKey).getBytes(StandardCharsets.UTF_8)));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(DerivedKeys.BILLING_KEY_LOOKUP.from(cryptoKey));
+            return HexFormat.of().formatHex(mac.doFinal(billingKey.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not usable in this JVM", e);
         }
+    }
+
+    /**
+     * Rewrites every row's lookup hash under the current derivation (rows written before it carried
+     * an HMAC under the AES key itself). A row whose crypto key is no longer configured cannot be
+     * read: its old hash is cleared, and it is counted.
+     *
+     * @return how many rows could not be read
+     */
+    public int rehashLookups() {
+        List<String> ids = jdbc.sql("SELECT billing_key_id FROM billing_key_secret ORDER BY billing_key_id")
+                .query(String.class).list();
+        int unreadable = 0;
+        for (String id : ids) {
+            Sealed sealed = jdbc.sql("SELECT key_id, nonce, ciphertext FROM billing_key_secret WHERE billing_key_id = ?")
+                    .param(id).query((rs, row) -> new Sealed(rs.getString("key_id"), rs.getBytes("nonce"),
+                            rs.getBytes("ciphertext"))).single();
+            String hash;
+            try {
+                String billingKey = open(id, sealed); // fails unless the row's crypto key is configured
+                hash = lookupHash(keys.byId(sealed.keyId()).orElseThrow(), billingKey);
+            } catch (UnreadableBillingKeyException unreadableRow) {
+                hash = null;
+                unreadable++;
+            }
+            jdbc.sql("UPDATE billing_key_secret SET lookup_hash = ? WHERE billing_key_id = ?").params(hash, id).update();
+        }
+        return unreadable;
     }
 
     @Override
@@ -138,7 +171,7 @@ public class AesGcmBillingKeyVault implements BillingKeyVault {
         }
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String billingKeyId)
+    static Cipher cipher(int mode, SecretKey key, byte[] nonce, String billingKeyId)
             throws GeneralSecurityException {
         Cipher cipher = Cipher.getInstance(TRANSFORMATION); // not thread-safe: one per call
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));

@@ -1,7 +1,6 @@
 package com.grow.payments.infra.crypto;
 
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -83,18 +82,7 @@ public final class CryptoKeys {
     }
 
     private static SecretKey parseKey(String base64, String property) {
-        if (base64 == null || base64.isBlank()) {
-            throw new IllegalArgumentException(property + " is not set: it must be the base64 of " + KEY_BYTES
-                    + " random bytes (AES-256), e.g. from `openssl rand -base64 32`");
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(base64.strip());
-        } catch (IllegalArgumentException e) {
-            // not chained: the decoder's message quotes the offending character of the key
-            throw new IllegalArgumentException(property + " is not valid base64 (standard alphabet A-Z a-z 0-9 + /, "
-                    + "'=' padding): it must be the base64 of " + KEY_BYTES + " random bytes");
-        }
+        byte[] bytes = KeyText.decode(base64, property, "the base64 of " + KEY_BYTES + " random bytes (AES-256)");
         try {
             if (bytes.length != KEY_BYTES) {
                 throw new IllegalArgumentException(property + " decodes to " + bytes.length + " bytes; AES-256 needs "

@@ -13,19 +13,25 @@ import java.util.Date;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Signs HS256 tokens for trying the service locally (profile standalone). Off unless
- * {@code payments.security.dev-tokens.enabled=true}: production tokens come from the platform's
- * identity provider.
+ * Signs HS256 tokens for trying the service locally. It exists only in the {@code standalone}
+ * profile and only with {@code payments.security.dev-tokens.enabled=true}: production tokens come
+ * from the platform's identity provider. {@link DevTokenGuard} refuses to start it next to a live
+ * Toss key.
  */
 @RestController
-@ConditionalOnProperty(name = "payments.security.dev-tokens.enabled", havingValue = "true")
+@Profile(DevTokenController.PROFILE)
+@ConditionalOnProperty(name = DevTokenGuard.ENABLED, havingValue = "true")
 public class DevTokenController {
+
+    /** The only profile the endpoint exists in. */
+    public static final String PROFILE = "standalone";
 
     private final byte[] key;
     private final Clock clock;

@@ -100,8 +100,11 @@ public class TossMerchants implements MerchantRouting {
         return routes.get(flow);
     }
 
-    /** The merchant's secret key; a record of a merchant no longer configured cannot be served. */
-    String secretKey(String merchant) {
+    /**
+     * The merchant's secret key, for the clients that call Toss with it (never to be logged); a
+     * record of a merchant no longer configured cannot be served.
+     */
+    public String secretKey(String merchant) {
         String key = keys.get(Merchants.orDefault(merchant));
         if (key == null) {
             throw new IllegalStateException("Toss merchant '" + merchant + "' is not configured; a merchant that "

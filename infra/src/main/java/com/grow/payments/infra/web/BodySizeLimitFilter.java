@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class BodySizeLimitFilter extends OncePerRequestFilter {
 
-    static final String DETAIL = "request bodies are limited to 64 KiB";
+    public static final String DETAIL = "request bodies are limited to 64 KiB";
 
     private final Problems problems;
     private final long limit;
@@ -34,7 +34,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
         this.limit = limit.toBytes();
     }
 
-    static boolean isTooLarge(Throwable failure) {
+    public static boolean isTooLarge(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLarge) {
                 return true;

@@ -36,6 +36,8 @@ import org.springframework.beans.TypeMismatchException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** The one detail of a value refused below the controllers, whatever exception said so. */
+    static final String VALUE_NOT_ACCEPTED = "a value in the request is not accepted";
 
     @ExceptionHandler(PaymentRejection.class)
     public ResponseEntity<Object> rejection(PaymentRejection rejection, HttpServletRequest request) {
@@ -70,7 +72,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "the payment changed while this request ran; retry it", request));
         }
         if (cause instanceof IllegalArgumentException) {
-            return respond(Problems.of(ErrorCode.VALIDATION_FAILED, cause.getMessage(), request));
+            // its message was written for a log, not for the caller: it may name internals or echo input
+            log.info("invalid value on {} {}: {}", request.getMethod(), request.getRequestURI(), cause.getMessage());
+            return respond(Problems.of(ErrorCode.VALIDATION_FAILED, VALUE_NOT_ACCEPTED, request));
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(Problems.of(ErrorCode.INTERNAL_ERROR, "the request could not be completed", request));

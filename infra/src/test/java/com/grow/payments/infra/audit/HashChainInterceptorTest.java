@@ -28,7 +28,8 @@ class HashChainInterceptorTest {
 
     private final JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
     private final StoredEvents stored = mock(StoredEvents.class);
-    private final HashChainInterceptor interceptor = new HashChainInterceptor(serializer, stored, 100);
+    private static final ChainKey KEY = ChainHashTest.KEY;
+    private final HashChainInterceptor interceptor = new HashChainInterceptor(KEY, serializer, stored, 100);
 
     private static DomainEventMessage<Happened> event(long sequence, long amount) {
         return new GenericDomainEventMessage<>("Payment", "ord_hash01", sequence, new Happened("ord_hash01", amount),
@@ -37,7 +38,7 @@ class HashChainInterceptorTest {
 
     private static String expected(String previous, DomainEventMessage<?> event, JacksonSerializer serializer) {
         SerializedObject<byte[]> payload = serializer.serialize(event.getPayload(), byte[].class);
-        return ChainHash.of(previous, new ChainHash.Link(event.getAggregateIdentifier(), event.getSequenceNumber(),
+        return ChainHash.of(KEY, previous, new ChainHash.Link(event.getAggregateIdentifier(), event.getSequenceNumber(),
                 payload.getType().getName(), payload.getType().getRevision(),
                 DateTimeUtils.formatInstant(event.getTimestamp()), Map.of("memberId", "member-1", "traceId", "t-1"),
                 payload.getData()));
@@ -79,7 +80,7 @@ class HashChainInterceptorTest {
     }
 
     @Test
-    void an_event_after_events_that_predate_the_chain_starts_a_new_one() {
+    void an_event_after_one_without_a_link_links_from_genesis_and_the_break_stays_visible() {
         when(stored.chainHashAt("ord_hash01", 2)).thenReturn(Optional.empty());
         DomainEventMessage<Happened> third = event(3, 3000);
 

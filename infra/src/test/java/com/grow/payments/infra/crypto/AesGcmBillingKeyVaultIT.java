@@ -34,6 +34,37 @@ class AesGcmBillingKeyVaultIT extends IntegrationTest {
     @Autowired
     private Clock clock;
 
+    @Autowired
+    private CryptoProperties cryptoProperties;
+
+    @Test
+    void the_lookup_hash_is_keyed_with_a_derived_key_and_rows_hashed_under_the_aes_key_are_rehashed() throws Exception {
+        String id = newId();
+        String billingKey = newBillingKey();
+        vault.store(id, billingKey);
+        javax.crypto.Mac underAesKey = javax.crypto.Mac.getInstance("HmacSHA256");
+        underAesKey.init(new javax.crypto.spec.SecretKeySpec(
+                CryptoKeys.from(cryptoProperties).current().getEncoded(), "HmacSHA256"));
+        String legacy = HexFormat.of().formatHex(
+                underAesKey.doFinal(("billing-key-lookup|" + billingKey).getBytes(StandardCharsets.UTF_8)));
+        String plainUnderAesKey = HexFormat.of().formatHex(underAesKey.doFinal(billingKey.getBytes(StandardCharsets.UTF_8)));
+        assertThat(lookupHash(id)).isNotIn(legacy, plainUnderAesKey);
+
+        // a row as written before the derived key
+        jdbcClient.sql("UPDATE billing_key_secret SET lookup_hash = ? WHERE billing_key_id = ?").params(legacy, id).update();
+        assertThat(vault.findIdByKey(billingKey)).isEmpty();
+
+        ((AesGcmBillingKeyVault) vault).rehashLookups();
+
+        assertThat(vault.findIdByKey(billingKey)).contains(id);
+        assertThat(lookupHash(id)).isNotEqualTo(legacy);
+    }
+
+    private String lookupHash(String id) {
+        return jdbcClient.sql("SELECT lookup_hash FROM billing_key_secret WHERE billing_key_id = ?").param(id)
+                .query(String.class).single();
+    }
+
     @Test
     void store_then_reveal_gives_the_billing_key_back() {
         String id = newId();

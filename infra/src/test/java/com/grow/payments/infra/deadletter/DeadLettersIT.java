@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.grow.payments.infra.IntegrationTest;
+import com.grow.payments.infra.VaultFault;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +23,11 @@ class DeadLettersIT extends IntegrationTest {
     private static final String PROCESSOR = "subscription-charges";
 
     private final List<String> started = new ArrayList<>();
-    private boolean vaultBroken;
+    private VaultFault vault;
 
     @AfterEach
     void repairAndCancel() {
-        if (vaultBroken) {
-            healVault();
-        }
+        vault().heal();
         started.forEach(id -> post("/api/v1/subscriptions/" + id + "/cancel", admin(), "{}"));
     }
 
@@ -37,7 +36,7 @@ class DeadLettersIT extends IntegrationTest {
         String token = token("member-dlq");
         String parkedKey = billingKey(token);
         String otherKey = billingKey(token);
-        breakVaultFor(parkedKey);
+        vault().breakFor(parkedKey);
 
         String parked = subscribe(token, parkedKey);
         JsonNode letter = awaitDeadLetter(parked);
@@ -58,7 +57,7 @@ class DeadLettersIT extends IntegrationTest {
         assertThat(failedAgain.status()).isEqualTo(202);
         assertThat(awaitDeadLetter(parked).path("attempts").asLong()).isEqualTo(2);
 
-        healVault();
+        vault().heal();
         Reply retried = post("/api/v1/admin/dead-letters/" + PROCESSOR + "/" + parked + "/retry", admin(), "");
 
         assertThat(retried.status()).isEqualTo(202);
@@ -97,6 +96,13 @@ class DeadLettersIT extends IntegrationTest {
         assertThat(noProcessor.code()).isEqualTo("DEAD_LETTER_NOT_FOUND");
 
         assertThat(get("/api/v1/admin/dead-letters", token("member-curious")).status()).isEqualTo(403);
+    }
+
+    private VaultFault vault() {
+        if (vault == null) {
+            vault = new VaultFault(jdbc);
+        }
+        return vault;
     }
 
     private String admin() {
@@ -159,28 +165,5 @@ class DeadLettersIT extends IntegrationTest {
                 .filter(line -> line.contains("processor=\"" + PROCESSOR + "\""))
                 .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))))
                 .containsExactly(value));
-    }
-
-    /**
-     * A database fault that hits one billing key only: the vault reads its table through a view
-     * whose row for this key fails to compute (division by zero), as a failing disk page or a bad
-     * migration would. Every other key reads as before.
-     */
-    private void breakVaultFor(String billingKeyId) {
-        jdbc.execute("ALTER TABLE billing_key_secret RENAME TO billing_key_secret_healthy");
-        vaultBroken = true;
-        jdbc.update("""
-                CREATE VIEW billing_key_secret AS
-                SELECT billing_key_id, key_id,
-                       CASE WHEN billing_key_id = '%s' THEN decode((length(billing_key_id) / 0)::text, 'hex')
-                            ELSE nonce END AS nonce,
-                       ciphertext, created_at, lookup_hash
-                FROM billing_key_secret_healthy""".formatted(billingKeyId));
-    }
-
-    private void healVault() {
-        jdbc.execute("DROP VIEW billing_key_secret");
-        jdbc.execute("ALTER TABLE billing_key_secret_healthy RENAME TO billing_key_secret");
-        vaultBroken = false;
     }
 }

@@ -186,14 +186,15 @@ class DeploymentManifestsTest {
         Map<String, Object> container = container();
         Map<String, Integer> ports = containerPorts(container);
         assertThat(ports).containsEntry("http", 8080);
+        assertThat(ports).as("health and metrics on the management port").containsEntry("management", 8081);
 
         assertThat(string(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat(string(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
         assertThat(string(container, "startupProbe", "httpGet", "path")).startsWith("/actuator/health/");
         for (String probe : List.of("livenessProbe", "readinessProbe", "startupProbe")) {
             Object port = path(container, probe, "httpGet", "port");
-            assertThat(port instanceof Integer number ? ports.containsValue(number) : ports.containsKey(port))
-                    .as("%s port %s is a port of the container %s", probe, port, ports).isTrue();
+            assertThat(port instanceof Integer number ? number : ports.get(port))
+                    .as("%s port %s is the container's management port %s", probe, port, ports).isEqualTo(8081);
         }
 
         for (String resource : List.of("cpu", "memory")) {
@@ -348,9 +349,15 @@ class DeploymentManifestsTest {
                 .map(port -> asMap(port, "Service port").get("name")).collect(Collectors.toSet());
         List<Object> endpoints = list(monitor, "spec", "endpoints");
         assertThat(endpoints).isNotEmpty();
+        Map<String, Integer> containerPorts = containerPorts(container());
         for (Object entry : endpoints) {
             Map<String, Object> endpoint = asMap(entry, "endpoint");
             assertThat(servicePortNames).as("ServiceMonitor port").contains(endpoint.get("port"));
+            Object target = list(service, "spec", "ports").stream().map(port -> asMap(port, "Service port"))
+                    .filter(port -> endpoint.get("port").equals(port.get("name"))).findFirst().orElseThrow()
+                    .get("targetPort");
+            assertThat(target instanceof Integer number ? number : containerPorts.get(target))
+                    .as("the ServiceMonitor scrapes the management port").isEqualTo(8081);
             assertThat(endpoint.get("path")).isEqualTo("/actuator/prometheus");
             assertThat(endpoint.get("interval")).isEqualTo("15s");
         }
@@ -441,7 +448,8 @@ class DeploymentManifestsTest {
             assertThat(string(env, "PAYMENTS_SECURITY_JWT_HMAC_SECRET")).startsWith("${PAYMENTS_SECURITY_JWT_HMAC_SECRET");
             assertThat(string(env, "TOSS_SECRET_KEY")).startsWith("${TOSS_SECRET_KEY");
             assertReadByTheService(env.keySet(), "compose " + instance);
-            assertThat(String.valueOf(path(service, "healthcheck", "test"))).contains("/actuator/health/readiness");
+            assertThat(String.valueOf(path(service, "healthcheck", "test"))).contains("/actuator/health/readiness")
+                    .contains("/" + string(env, "MANAGEMENT_SERVER_PORT") + " ");
             List<String> ports = strings(service, "ports");
             assertThat(ports).hasSize(1);
             assertThat(ports.get(0)).endsWith(":8080");
@@ -501,7 +509,8 @@ class DeploymentManifestsTest {
         for (Object config : list(jobs.get(0), "static_configs")) {
             targets.addAll(strings(asMap(config, "static_config"), "targets"));
         }
-        assertThat(targets).contains("payments:8080", "payments-2:8080");
+        String management = string(compose, "services", "payments", "environment", "MANAGEMENT_SERVER_PORT");
+        assertThat(targets).contains("payments:" + management, "payments-2:" + management);
         targets.forEach(target -> assertThat(map(compose, "services")).containsKey(target.split(":")[0]));
 
         List<String> grafanaVolumes = strings(compose, "services", "grafana", "volumes");

@@ -133,9 +133,12 @@ class LedgerIT extends IntegrationTest {
         List<String> accounts = new ArrayList<>();
         balances.path("accounts").forEach(account -> accounts.add(account.path("account").asText()));
         assertThat(accounts).containsExactly("toss_receivable", "customer_payments", "subscription_payments",
-                "compensation_refunds_payable");
-        // what Toss owes is what the customers' payments, the charges and the refunds owed add up to
-        assertThat(account(balances, "toss_receivable").path("balance").asLong()).isEqualTo(
+                "compensation_refunds_payable", "bank", "toss_fees");
+        // what Toss owes, what it paid out and the fees it kept are what the customers' payments, the
+        // charges and the refunds owed add up to
+        assertThat(account(balances, "toss_receivable").path("balance").asLong()
+                + account(balances, "bank").path("balance").asLong()
+                + account(balances, "toss_fees").path("balance").asLong()).isEqualTo(
                 account(balances, "customer_payments").path("balance").asLong()
                         + account(balances, "subscription_payments").path("balance").asLong()
                         + account(balances, "compensation_refunds_payable").path("balance").asLong());

@@ -75,6 +75,11 @@ class LedgerPropertyTest {
         }
         if (replay == null) {
             for (EntryKind kind : EntryKind.values()) {
+                if (kind == EntryKind.SETTLEMENT) {
+                    // posted from Toss's settlement list by a reconciliation run, not by the aggregates
+                    // driven here: PostingsTest and ReconciliationIT cover it
+                    continue;
+                }
                 assertThat(runsWithKind.getOrDefault(kind, 0) * 100 / TRIES)
                         .as("percentage of runs posting a %s entry", kind).isGreaterThanOrEqualTo(3);
             }

@@ -63,7 +63,8 @@ class ObservabilityFilesTest {
             "jvm_gc_pause_seconds_sum",
             "http_server_requests_seconds_count",
             "http_server_requests_seconds_sum",
-            "http_server_requests_seconds_max");
+            "http_server_requests_seconds_max",
+            "reconciliation_items_total");
 
     /** Every metric the alert rules read. */
     static final Set<String> ALERT_METRICS = Set.of(
@@ -77,11 +78,13 @@ class ObservabilityFilesTest {
             "toss_api_request_seconds_count",
             "webhook_rejected_total",
             "dead_letters",
-            "billing_keys_needing_attention");
+            "billing_keys_needing_attention",
+            "reconciliation_items_total");
 
     static final Set<String> ALERT_NAMES = Set.of("ApprovalRateDrop", "CompensationSpike", "UnresolvedPayments",
             "PaymentsNeedAttention", "ProcessorLagHigh", "IntegrationPublisherLagHigh", "IntegrationPublishSlow",
-            "TossLatencyHigh", "TossErrors", "WebhookRejectsSpike", "DeadLettersParked", "BillingKeysNeedAttention");
+            "TossLatencyHigh", "TossErrors", "WebhookRejectsSpike", "DeadLettersParked", "BillingKeysNeedAttention",
+            "ReconciliationDifferences");
 
     private static final Set<String> SEVERITIES = Set.of("critical", "warning");
     private static final Pattern DURATION = Pattern.compile("([0-9]+(ms|s|m|h|d|w|y))+");
@@ -436,6 +439,20 @@ class ObservabilityFilesTest {
                     alertname: BillingKeysNeedAttention
                     exp_alerts:
                       - exp_labels: {severity: warning, service: grow-payments}
+              # a run at minute 3 finds two items missing here, and the matched ones alert nothing
+              - interval: 1m
+                input_series:
+                  - series: 'reconciliation_items_total{status="MISSING_HERE",instance="a"}'
+                    values: '0 0 0 2x30'
+                  - series: 'reconciliation_items_total{status="MATCHED",instance="a"}'
+                    values: '0 0 0 500x30'
+                alert_rule_test:
+                  - eval_time: 2m
+                    alertname: ReconciliationDifferences
+                  - eval_time: 5m
+                    alertname: ReconciliationDifferences
+                    exp_alerts:
+                      - exp_labels: {severity: warning, service: grow-payments, status: MISSING_HERE}
               # lag: a projection and the Kafka relay each behind, on their own alerts
               - interval: 1m
                 input_series:

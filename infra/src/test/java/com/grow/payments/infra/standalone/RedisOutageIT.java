@@ -27,6 +27,9 @@ class RedisOutageIT extends IntegrationTest {
         assertThat(keyed.status()).isEqualTo(503);
         assertThat(keyed.code()).isEqualTo("IDEMPOTENCY_UNAVAILABLE");
         assertThat(keyed.header("Retry-After")).isNotNull();
+        // retrying without the key would drop the guard against a double charge: never advised
+        assertThat(keyed.json().path("detail").asText()).contains("same Idempotency-Key")
+                .doesNotContainIgnoringCase("without");
 
         String[] payment = checkoutAndAuthorize(token, 11000, null);
         Reply unkeyed = confirm(token, payment[0], payment[1], 11000);

@@ -16,7 +16,11 @@ public enum Account {
     /** Recurring charges of subscriptions (billing-key payments). */
     SUBSCRIPTION_PAYMENTS("subscription_payments", Side.CREDIT),
     /** Money Toss took on a payment that cannot stand, owed back to the buyer until the refund is done: a liability. */
-    COMPENSATION_REFUNDS_PAYABLE("compensation_refunds_payable", Side.CREDIT);
+    COMPENSATION_REFUNDS_PAYABLE("compensation_refunds_payable", Side.CREDIT),
+    /** What Toss has paid out into our bank account (its settlements): an asset. */
+    BANK("bank", Side.DEBIT),
+    /** Toss's fees (with their VAT) kept out of its payouts: an expense. */
+    TOSS_FEES("toss_fees", Side.DEBIT);
 
     /** The two sides of a ledger line. */
     public enum Side {

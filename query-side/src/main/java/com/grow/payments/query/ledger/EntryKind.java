@@ -15,5 +15,7 @@ public enum EntryKind {
     /** Toss reversed a deposit (deposit error): the reversing entry of that deposit. */
     DEPOSIT_REVERSAL,
     /** A subscription's cycle was charged on its billing key. */
-    SUBSCRIPTION_CHARGE
+    SUBSCRIPTION_CHARGE,
+    /** Toss paid a transaction out (or took a refund back), keeping its fee: the receivable is cleared. */
+    SETTLEMENT
 }

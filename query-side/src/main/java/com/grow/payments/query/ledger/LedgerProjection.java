@@ -1,6 +1,7 @@
 package com.grow.payments.query.ledger;
 
 import com.grow.payments.shared.payment.PaymentEvent;
+import com.grow.payments.shared.settlement.SettlementRecorded;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
 import java.time.Instant;
 import org.axonframework.config.ProcessingGroup;
@@ -35,6 +36,11 @@ public class LedgerProjection {
 
     @EventHandler
     void on(SubscriptionCharged event, @MessageIdentifier String eventId, @Timestamp Instant at) {
+        post(eventId, at, event);
+    }
+
+    @EventHandler
+    void on(SettlementRecorded event, @MessageIdentifier String eventId, @Timestamp Instant at) {
         post(eventId, at, event);
     }
 

@@ -1,8 +1,10 @@
 package com.grow.payments.query.ledger;
 
+import static com.grow.payments.query.ledger.Account.BANK;
 import static com.grow.payments.query.ledger.Account.COMPENSATION_REFUNDS_PAYABLE;
 import static com.grow.payments.query.ledger.Account.CUSTOMER_PAYMENTS;
 import static com.grow.payments.query.ledger.Account.SUBSCRIPTION_PAYMENTS;
+import static com.grow.payments.query.ledger.Account.TOSS_FEES;
 import static com.grow.payments.query.ledger.Account.TOSS_RECEIVABLE;
 
 import com.grow.payments.shared.Money;
@@ -13,8 +15,11 @@ import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentDepositReversed;
 import com.grow.payments.shared.payment.PaymentDeposited;
 import com.grow.payments.shared.payment.PaymentEvent;
+import com.grow.payments.shared.settlement.SettlementRecorded;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -30,13 +35,14 @@ import java.util.Set;
  * PaymentDeposited           Dr toss_receivable               Cr customer_payments
  * PaymentDepositReversed     the reversal of the standing deposit entry
  * SubscriptionCharged        Dr toss_receivable               Cr subscription_payments
+ * SettlementRecorded         Dr bank (payout), Dr toss_fees   Cr toss_receivable (gross); a refund's the other way
  * </pre>
  */
 public final class Postings {
 
     private static final Set<Class<?>> MONEY_FACTS = Set.of(PaymentApproved.class, PaymentCancelled.class,
             PaymentCompensationStarted.class, PaymentCompensated.class, PaymentDeposited.class,
-            PaymentDepositReversed.class, SubscriptionCharged.class);
+            PaymentDepositReversed.class, SubscriptionCharged.class, SettlementRecorded.class);
 
     private Postings() {
     }
@@ -53,6 +59,9 @@ public final class Postings {
         }
         if (event instanceof SubscriptionCharged charged) {
             return Optional.of(charged.orderId());
+        }
+        if (event instanceof SettlementRecorded settled) {
+            return Optional.of(settled.orderId());
         }
         return Optional.empty();
     }
@@ -93,7 +102,29 @@ public final class Postings {
             return transfer(eventId, e, EntryKind.SUBSCRIPTION_CHARGE, occurredAt, TOSS_RECEIVABLE,
                     SUBSCRIPTION_PAYMENTS, e.amount());
         }
+        if (event instanceof SettlementRecorded e) {
+            return settlement(eventId, occurredAt, e);
+        }
         return Optional.empty();
+    }
+
+    /** The payout and the fee clear the receivable; a refund's row puts them back. Zero parts write no line. */
+    private static Optional<JournalEntry> settlement(String eventId, Instant at, SettlementRecorded e) {
+        if (!e.gross().isPositive()) {
+            return Optional.empty();
+        }
+        List<JournalEntry.Line> lines = new ArrayList<>();
+        if (e.payOut().isPositive()) {
+            lines.add(JournalEntry.Line.debit(BANK, e.payOut()));
+        }
+        if (e.fees().isPositive()) {
+            lines.add(JournalEntry.Line.debit(TOSS_FEES, e.fees()));
+        }
+        lines.add(JournalEntry.Line.credit(TOSS_RECEIVABLE, e.gross()));
+        if (e.refund()) {
+            lines.replaceAll(JournalEntry.Line::reversed);
+        }
+        return Optional.of(new JournalEntry(eventId, e.orderId(), EntryKind.SETTLEMENT, at, lines));
     }
 
     /**

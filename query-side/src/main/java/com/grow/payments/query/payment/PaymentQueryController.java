@@ -55,6 +55,7 @@ public class PaymentQueryController {
             @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
             @RequestParam(required = false) String memberId,
             @RequestParam(defaultValue = "false") boolean needsAttention,
+            @RequestParam(required = false) String paymentKey,
             Caller caller) {
         if ((memberId != null || needsAttention) && !caller.admin()) {
             throw new PaymentRejection(ErrorCode.FORBIDDEN,
@@ -62,7 +63,8 @@ public class PaymentQueryController {
         }
         String member = caller.admin() ? memberId : caller.memberId().value();
         var filter = new PaymentViewRepository.Filter(member, status,
-                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), needsAttention);
+                from == null ? null : from.toInstant(), to == null ? null : to.toInstant(), needsAttention,
+                paymentKey == null || paymentKey.isBlank() ? null : paymentKey.strip());
         return views.page(filter, page, size);
     }
 }

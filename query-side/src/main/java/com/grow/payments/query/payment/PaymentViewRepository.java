@@ -26,7 +26,8 @@ public class PaymentViewRepository {
     }
 
     /** Which payments a list asks for; null members mean "any". */
-    public record Filter(String memberId, PaymentStatus status, Instant from, Instant to, boolean needsAttention) {
+    public record Filter(String memberId, PaymentStatus status, Instant from, Instant to, boolean needsAttention,
+                         String paymentKey) {
     }
 
     private final JdbcClient jdbc;
@@ -103,6 +104,10 @@ public class PaymentViewRepository {
         }
         if (filter.needsAttention()) {
             where.append(" AND needs_attention");
+        }
+        if (filter.paymentKey() != null) {
+            where.append(" AND payment_key = ?");
+            args.add(filter.paymentKey());
         }
         if (filter.from() != null) {
             where.append(" AND requested_at >= ?");

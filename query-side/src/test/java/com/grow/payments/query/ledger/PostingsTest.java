@@ -21,9 +21,11 @@ import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentDepositReversed;
 import com.grow.payments.shared.payment.PaymentDeposited;
+import com.grow.payments.shared.settlement.SettlementRecorded;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -160,6 +162,32 @@ class PostingsTest {
         assertThat(entry.kind()).isEqualTo(EntryKind.SUBSCRIPTION_CHARGE);
         assertThat(entry.lines()).containsExactly(Line.debit(TOSS_RECEIVABLE, Money.won(9_900)),
                 Line.credit(SUBSCRIPTION_PAYMENTS, Money.won(9_900)));
+    }
+
+    @Test
+    void a_settlement_clears_the_receivable_into_the_bank_and_the_fee() {
+        post(approved(10_000));
+        SettlementRecorded settled = new SettlementRecorded("tx_approve", ORDER.value(), KEY.value(), "default", false,
+                Money.won(10_000), Money.won(352), Money.won(9_648), LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 27));
+
+        JournalEntry entry = post(settled).orElseThrow();
+
+        assertThat(entry.kind()).isEqualTo(EntryKind.SETTLEMENT);
+        assertThat(entry.subject()).isEqualTo(ORDER.value());
+        assertThat(entry.lines()).containsExactly(Line.debit(Account.BANK, Money.won(9_648)),
+                Line.debit(Account.TOSS_FEES, Money.won(352)), Line.credit(TOSS_RECEIVABLE, Money.won(10_000)));
+        assertThat(net(TOSS_RECEIVABLE)).isZero();
+    }
+
+    @Test
+    void a_refunds_settlement_runs_the_other_way_and_a_fee_not_given_back_writes_no_line() {
+        SettlementRecorded refund = new SettlementRecorded("tx_c1", ORDER.value(), KEY.value(), "default", true,
+                Money.won(30_000), Money.won(0), Money.won(30_000), LocalDate.of(2026, 11, 25), LocalDate.of(2026, 11, 27));
+
+        JournalEntry entry = post(refund).orElseThrow();
+
+        assertThat(entry.lines()).containsExactly(Line.credit(Account.BANK, Money.won(30_000)),
+                Line.debit(TOSS_RECEIVABLE, Money.won(30_000)));
     }
 
     @Test

@@ -10,7 +10,9 @@ import com.grow.payments.shared.billing.BillingKeyIssueOutcomeUnknown;
 import com.grow.payments.shared.billing.BillingKeyIssueRequested;
 import com.grow.payments.shared.billing.BillingKeyIssued;
 import com.grow.payments.shared.billing.BillingKeyRefused;
+import com.grow.payments.shared.payment.Failure;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;
@@ -26,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public class BillingKeyIssuanceSaga {
 
     private static final Logger log = LoggerFactory.getLogger(BillingKeyIssuanceSaga.class);
+    static final Failure AUTH_KEY_UNAVAILABLE = new Failure("AUTH_KEY_UNAVAILABLE",
+            "the card registration expired before its billing key was issued; register the card again");
 
     private String billingKeyId;
 
@@ -35,12 +39,21 @@ public class BillingKeyIssuanceSaga {
     private transient BillingKeyVault vault;
     @Inject
     private transient CommandGateway commands;
+    @Inject
+    private transient AuthKeys authKeys;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "billingKeyId")
     public void on(BillingKeyIssueRequested event) {
         billingKeyId = event.billingKeyId();
-        gateway.issueBillingKey(com.grow.payments.shared.merchant.Merchants.orDefault(event.merchant()), event.authKey(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
+        Optional<String> authKey = authKeys.reveal(billingKeyId);
+        if (authKey.isEmpty()) {
+            // purged after its retention, or never kept: nothing to exchange, nothing asked of Toss
+            commands.send(new RecordBillingKeyRefused(billingKeyId, AUTH_KEY_UNAVAILABLE));
+            return;
+        }
+        gateway.issueBillingKey(com.grow.payments.shared.merchant.Merchants.orDefault(event.merchant()),
+                        authKey.get(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
                 .thenCompose(this::record)
                 .exceptionally(failure -> {
                     log.error("billing key {} could not be recorded", billingKeyId, failure);
@@ -64,19 +77,22 @@ public class BillingKeyIssuanceSaga {
     @EndSaga
     @SagaEventHandler(associationProperty = "billingKeyId")
     public void on(BillingKeyIssued event) {
-        // the key is in the vault
+        // the key is in the vault; the authKey is spent
+        authKeys.discard(billingKeyId);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "billingKeyId")
     public void on(BillingKeyRefused event) {
-        // nothing was stored
+        // nothing was stored; the authKey is not kept either
+        authKeys.discard(billingKeyId);
     }
 
     @EndSaga
     @SagaEventHandler(associationProperty = "billingKeyId")
     public void on(BillingKeyIssueOutcomeUnknown event) {
-        // flagged for an operator
+        // flagged for an operator; the authKey is spent either way and is not kept
+        authKeys.discard(billingKeyId);
     }
 
     public String getBillingKeyId() {

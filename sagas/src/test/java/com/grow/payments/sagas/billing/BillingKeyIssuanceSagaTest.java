@@ -43,14 +43,17 @@ class BillingKeyIssuanceSagaTest {
     private SagaTestFixture<BillingKeyIssuanceSaga> fixture;
     private FakePaymentGateway gateway;
     private InMemoryBillingKeyVault vault;
+    private InMemoryAuthKeys authKeys;
 
     @BeforeEach
     void setUp() {
         fixture = new SagaTestFixture<>(BillingKeyIssuanceSaga.class);
         gateway = new FakePaymentGateway();
         vault = new InMemoryBillingKeyVault();
+        authKeys = new InMemoryAuthKeys().keep(BILLING_KEY_ID, AUTH_KEY);
         fixture.registerResource(gateway);
         fixture.registerResource(vault);
+        fixture.registerResource(authKeys);
         fixture.registerCommandGateway(CommandGateway.class);
     }
 
@@ -64,6 +67,36 @@ class BillingKeyIssuanceSagaTest {
 
         assertThat(gateway.issueRequests()).containsExactly(
                 new IssueCall(AUTH_KEY, CUSTOMER_KEY, StepKeys.of("issue-billing-key", BILLING_KEY_ID)));
+    }
+
+    @Test
+    void without_an_authkey_in_custody_toss_is_not_asked_and_the_issuance_is_refused() {
+        authKeys.discard(BILLING_KEY_ID);
+
+        fixture.givenNoPriorActivity()
+                .whenPublishingA(issueRequested())
+                .expectDispatchedCommands(
+                        new RecordBillingKeyRefused(BILLING_KEY_ID, BillingKeyIssuanceSaga.AUTH_KEY_UNAVAILABLE));
+
+        assertThat(gateway.issueRequests()).isEmpty();
+    }
+
+    @Test
+    void once_the_key_is_issued_the_authkey_is_no_longer_kept() {
+        fixture.givenAPublished(issueRequested())
+                .whenPublishingA(issued(BILLING_KEY_ID))
+                .expectActiveSagas(0);
+
+        assertThat(authKeys.reveal(BILLING_KEY_ID)).isEmpty();
+    }
+
+    @Test
+    void once_the_key_is_refused_the_authkey_is_no_longer_kept() {
+        fixture.givenAPublished(issueRequested())
+                .whenPublishingA(refused())
+                .expectActiveSagas(0);
+
+        assertThat(authKeys.reveal(BILLING_KEY_ID)).isEmpty();
     }
 
     @Test

@@ -30,7 +30,7 @@ final class BillingKeyTestData {
     }
 
     static BillingKeyIssueRequested issueRequested() {
-        return new BillingKeyIssueRequested(BILLING_KEY_ID, MEMBER, AUTH_KEY, CUSTOMER_KEY);
+        return new BillingKeyIssueRequested(BILLING_KEY_ID, MEMBER, CUSTOMER_KEY);
     }
 
     static BillingKeyIssued issued(String billingKeyId) {

@@ -11,12 +11,16 @@ public final class BillingCommands {
     private BillingCommands() {
     }
 
-    /** The buyer registered a card in Toss's billing window: ask Toss for the billing key. */
-    public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String authKey,
-                                  String customerKey, String merchant) {
+    /**
+     * The buyer registered a card in Toss's billing window: ask Toss for the billing key, at the
+     * billing merchant. The window's authKey is already in custody under billingKeyId; it never
+     * travels in a message.
+     */
+    public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String customerKey,
+                                  String merchant) {
 
-        public IssueBillingKey(String billingKeyId, Caller caller, String authKey, String customerKey) {
-            this(billingKeyId, caller, authKey, customerKey, null);
+        public IssueBillingKey(String billingKeyId, Caller caller, String customerKey) {
+            this(billingKeyId, caller, customerKey, null);
         }
     }
 

@@ -19,6 +19,7 @@ public enum ErrorCode {
     SUBSCRIPTION_NOT_FOUND(404, "Subscription not found"),
     PROJECTION_NOT_FOUND(404, "No such event processor"),
     DEAD_LETTER_NOT_FOUND(404, "No such dead-lettered sequence"),
+    RECONCILIATION_RUN_NOT_FOUND(404, "No such reconciliation run"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     ORDER_ID_ALREADY_USED(409, "Order id already used for another checkout"),

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BillingKeyViewTest {
 
     private static final Instant ISSUED_AT = Instant.parse("2026-11-25T05:03:22Z");
-    private final BillingKeyIssueRequested requested = new BillingKeyIssueRequested("bk_1", "member-1", "auth", "ck");
+    private final BillingKeyIssueRequested requested = new BillingKeyIssueRequested("bk_1", "member-1", "ck");
     private final BillingKeyIssued issued = new BillingKeyIssued("bk_1", "member-1", "ck", "신한", "43301234****123*",
             ISSUED_AT);
 

@@ -23,7 +23,7 @@ class BillingKeyNarrativeTest {
     @Test
     void aDeletedKeyIsPublishedAndNothingElseIs() {
         Publishing.Folded folded = fold(
-                new BillingKeyIssueRequested(KEY_ID, MEMBER, "auth_abc123", CUSTOMER_KEY),
+                new BillingKeyIssueRequested(KEY_ID, MEMBER, CUSTOMER_KEY),
                 new BillingKeyIssued(KEY_ID, MEMBER, CUSTOMER_KEY, "신한", "4330********123*",
                         Instant.parse("2024-05-01T09:00:10Z")),
                 new BillingKeyDeletionRequested(KEY_ID, MEMBER),
@@ -39,7 +39,7 @@ class BillingKeyNarrativeTest {
 
     @Test
     void aRefusedKeyPublishesNothing() {
-        assertThat(fold(new BillingKeyIssueRequested(KEY_ID, MEMBER, "auth_abc123", CUSTOMER_KEY),
+        assertThat(fold(new BillingKeyIssueRequested(KEY_ID, MEMBER, CUSTOMER_KEY),
                 new BillingKeyRefused(KEY_ID, MEMBER, new Failure("INVALID_CARD", "no"))).published()).isEmpty();
     }
 
@@ -51,7 +51,7 @@ class BillingKeyNarrativeTest {
 
     @Test
     void aBillingKeyEventStartsFromTheBillingKeyNarrative() {
-        assertThat(Narrative.of(new BillingKeyIssueRequested(KEY_ID, MEMBER, "auth", CUSTOMER_KEY)))
+        assertThat(Narrative.of(new BillingKeyIssueRequested(KEY_ID, MEMBER, CUSTOMER_KEY)))
                 .isSameAs(BillingKeyNarrative.INSTANCE);
         assertThat(BillingKeyNarrative.INSTANCE.apply(new BillingKeyDeleted(KEY_ID, MEMBER, "x")))
                 .isSameAs(BillingKeyNarrative.INSTANCE);

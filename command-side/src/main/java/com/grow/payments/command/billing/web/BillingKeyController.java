@@ -2,6 +2,7 @@ package com.grow.payments.command.billing.web;
 
 import com.grow.payments.shared.merchant.MerchantFlow;
 import com.grow.payments.shared.merchant.MerchantRouting;
+import com.grow.payments.command.billing.AuthKeyCustody;
 import com.grow.payments.command.billing.AuthKeyUses;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
@@ -54,17 +55,20 @@ public class BillingKeyController {
 
     private final CommandGateway commands;
     private final AuthKeyUses authKeys;
+    private final AuthKeyCustody custody;
     private final AnswerWaiter outcomes;
     private final AggregateEvents events;
     private final Duration wait;
     private final MerchantRouting merchants;
 
-    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, AnswerWaiter outcomes,
-                                AggregateEvents events, @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
+    public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, AuthKeyCustody custody,
+                                AnswerWaiter outcomes, AggregateEvents events,
+                                @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
                                 MerchantRouting merchants) {
         this.merchants = merchants;
         this.commands = commands;
         this.authKeys = authKeys;
+        this.custody = custody;
         this.outcomes = outcomes;
         this.events = events;
         this.wait = wait;
@@ -75,7 +79,9 @@ public class BillingKeyController {
         requireRandom(body.customerKey(), caller);
         String billingKeyId = Ids.sortable(IdNamespaces.BILLING_KEY);
         claim(body.authKey(), billingKeyId, caller);
-        return commands.send(new IssueBillingKey(billingKeyId, caller, body.authKey(), body.customerKey(),
+        // sealed outside the event store until Toss has answered; the command and events never hold it
+        custody.keep(billingKeyId, body.authKey());
+        return commands.send(new IssueBillingKey(billingKeyId, caller, body.customerKey(),
                         merchants.merchantFor(MerchantFlow.BILLING)))
                 .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));

@@ -1,5 +1,6 @@
 package com.grow.payments.infra.web.idempotency;
 
+import com.grow.payments.infra.web.BodySizeLimitFilter;
 import com.grow.payments.infra.web.Problems;
 import com.grow.payments.shared.error.ErrorCode;
 import jakarta.servlet.FilterChain;
@@ -95,7 +96,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             cached = CachedBodyRequest.of(request);
         } catch (IOException tooLargeOrBroken) {
-            problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, tooLargeOrBroken.getMessage());
+            if (BodySizeLimitFilter.isTooLarge(tooLargeOrBroken)) {
+                problems.write(request, response, ErrorCode.PAYLOAD_TOO_LARGE, BodySizeLimitFilter.DETAIL);
+            } else {
+                problems.write(request, response, ErrorCode.MALFORMED_REQUEST, "the request body could not be read");
+            }
             return;
         }
         String scope = caller.getName();
@@ -106,7 +111,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             log.warn("idempotency store unavailable; refusing a keyed request: {}", unavailable.getMessage());
             response.setHeader("Retry-After", "5");
             problems.write(request, response, ErrorCode.IDEMPOTENCY_UNAVAILABLE,
-                    "retry later, or without the key (the service's own guards still apply)");
+                    "the idempotency store is unavailable; retry later with the same Idempotency-Key");
             return;
         }
         if (claim instanceof IdempotencyStore.Claim.Replay replay) {
