@@ -113,7 +113,7 @@ public class TossMerchants implements MerchantRouting {
         return key;
     }
 
-    /** The names of every configured merchant. */
+    /** The names of every configured merchant, in a stable order (default first, then by name): a resumed reconciliation counts on it. */
     public Set<String> names() {
         return keys.keySet();
     }

@@ -27,6 +27,8 @@ class ReconciliationIT extends IntegrationTest {
 
     /** The standalone card merchant's mId at the sandbox (merchant "checkout"). */
     private static final String CARD_MID = "tgrowcheckout";
+    /** Merchants are reconciled in the order of their names (billing, checkout): the cursor names the merchant by it. */
+    private static final int CARD_MERCHANT_INDEX = 1;
 
 
     private static final Duration RUN = Duration.ofSeconds(120);
@@ -243,9 +245,9 @@ class ReconciliationIT extends IntegrationTest {
         LocalDate day = sandboxToday();
         jdbc.update("""
                 INSERT INTO reconciliation_run (run_id, period_from, period_to, status, requested_by, started_at, owner,
-                                                heartbeat_at, cursor_key)
-                VALUES (?, ?, ?, 'RUNNING', 'ops', now() - interval '1 hour', 'recon-dead', now() - interval '1 hour', ?)""",
-                runId, day, day, cancel.transactionKey());
+                                                heartbeat_at, cursor_merchant, cursor_key)
+                VALUES (?, ?, ?, 'RUNNING', 'ops', now() - interval '1 hour', 'recon-dead', now() - interval '1 hour', ?, ?)""",
+                runId, day, day, CARD_MERCHANT_INDEX, cancel.transactionKey());
         for (SandboxTransaction tx : sandbox().transactions(CARD_MID)) {
             if (tx.sequence() < cancel.sequence() && LocalDate.ofInstant(tx.transactionAt(), SEOUL).equals(day)) {
                 item(runId, tx, "MATCHED", "NONE", true);
