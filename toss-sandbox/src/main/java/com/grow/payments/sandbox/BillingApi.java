@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Toss's automatic payments (자동결제, TOSS.md section 5): issue a billing key from an authKey, charge it,
+ * Toss's automatic payments (자동결제, docs/toss.md): issue a billing key from an authKey, charge it,
  * delete it. A charge is a Payment of type BILLING in the same store as card payments, so the lookups
  * and cancel work on it unchanged.
  * <p>

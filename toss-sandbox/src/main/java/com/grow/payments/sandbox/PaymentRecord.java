@@ -11,7 +11,7 @@ import java.util.List;
  */
 final class PaymentRecord {
 
-    /** After authentication the merchant has this long to confirm (TOSS.md section 9). */
+    /** After authentication the merchant has this long to confirm (docs/toss.md). */
     static final Duration CONFIRM_WINDOW = Duration.ofMinutes(10);
 
     private static final String NO_APPROVAL = "00000000";

@@ -249,7 +249,7 @@ public final class SandboxConfig {
         /**
          * What a virtual account shows once its due date passes (it is {@code expired: true} either way, and no
          * webhook is sent). EXPIRED by default; WAITING_FOR_DEPOSIT plays the reading of Toss's docs in which
-         * the status never changes (TOSS.md section 6), so a client can be tested against both.
+         * the status never changes (docs/toss.md), so a client can be tested against both.
          */
         public Builder expiredVirtualAccountStatus(PaymentStatus status) {
             if (status != PaymentStatus.EXPIRED && status != PaymentStatus.WAITING_FOR_DEPOSIT) {

@@ -5,14 +5,14 @@ import java.util.Optional;
 
 /**
  * The one table of Toss error codes the sandbox can answer with: code to HTTP status and message.
- * Statuses follow Toss's published error reference (TOSS.md section 8); messages are Toss's
+ * Statuses follow Toss's published error reference (docs/toss.md); messages are Toss's
  * Korean wording where known, so clients that log them see what production would show.
  */
 public final class TossErrors {
 
     /**
      * The code for a charge or delete naming an unknown or deleted billing key. Toss's answer here is not
-     * documented (TOSS.md section 5 names none), so the sandbox uses its generic final refusal, 400
+     * documented (docs/toss.md names none), so the sandbox uses its generic final refusal, 400
      * INVALID_REQUEST, with {@link #UNKNOWN_BILLING_KEY_MESSAGE}. A client should treat it as final and
      * re-register the card, never match on the message.
      */

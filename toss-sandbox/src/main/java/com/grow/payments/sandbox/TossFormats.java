@@ -16,7 +16,7 @@ final class TossFormats {
 
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(SEOUL);
-    /** Webhook envelopes carry local Seoul time with microseconds and no offset (TOSS.md section 7). */
+    /** Webhook envelopes carry local Seoul time with microseconds and no offset (docs/toss.md). */
     private static final DateTimeFormatter WEBHOOK_TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS").withZone(SEOUL);
     private static final DateTimeFormatter KEY_STAMP = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(SEOUL);

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
- * Toss's virtual accounts (가상계좌, TOSS.md section 6): {@code POST /v1/virtual-accounts} issues an account
+ * Toss's virtual accounts (가상계좌, docs/toss.md): {@code POST /v1/virtual-accounts} issues an account
  * and answers a Payment in WAITING_FOR_DEPOSIT with its {@code secret}; the buyer's deposit (played by
  * {@link #deposit}) approves it, and Toss's deposit error ({@link #reverseDeposit}) takes it back. Each of
  * these, and a cancel, sends DEPOSIT_CALLBACK (Toss sends it on issue, deposit and cancel). The due date

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Delivers webhooks to the merchant's URL the way Toss does (TOSS.md section 7): a POST of the JSON body
+ * Delivers webhooks to the merchant's URL the way Toss does (docs/toss.md): a POST of the JSON body
  * with the {@code tosspayments-webhook-transmission-*} headers; anything but HTTP 200, or no answer, is
  * retried 7 times, 1/4/16/64/256/1024/4096 "minutes" apart, where a minute is
  * {@link SandboxConfig#webhookRetryUnit()} (real minutes by default, milliseconds in tests). Waiting is
@@ -42,7 +42,7 @@ public final class WebhookSender {
 
     /** Toss's retry intervals in minutes; their count is the number of retries. */
     static final List<Integer> RETRY_MINUTES = List.of(1, 4, 16, 64, 256, 1024, 4096);
-    /** Toss's limit per attempt is only reported by third parties (TOSS.md section 7); 10 s is their figure. */
+    /** Toss's limit per attempt is only reported by third parties (docs/toss.md); 10 s is their figure. */
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);

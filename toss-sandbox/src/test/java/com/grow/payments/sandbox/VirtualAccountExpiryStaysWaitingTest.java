@@ -8,7 +8,7 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The other reading of Toss's docs (TOSS.md section 6): past the due date the status stays WAITING_FOR_DEPOSIT. */
+/** The other reading of Toss's docs (docs/toss.md): past the due date the status stays WAITING_FOR_DEPOSIT. */
 class VirtualAccountExpiryStaysWaitingTest extends WebhookTestSupport {
 
     @Override

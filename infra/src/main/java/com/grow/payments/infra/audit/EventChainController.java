@@ -32,7 +32,7 @@ public class EventChainController {
         return verify(orderId, caller);
     }
 
-    /** CONTRACT §4: 200 when the chain is intact, 409 problem+json naming the first broken sequence. */
+    /** 200 when the chain is intact, 409 problem+json naming the first broken sequence. */
     @GetMapping("/api/v1/admin/payments/{orderId}/verify")
     public ChainVerification verdict(@PathVariable String orderId, Caller caller) {
         ChainVerification verification = verify(orderId, caller);

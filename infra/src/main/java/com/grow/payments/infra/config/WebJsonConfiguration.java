@@ -34,7 +34,7 @@ public class WebJsonConfiguration {
         return builder.build().registerModule(businessTime(zone));
     }
 
-    /** Instants written in the business time zone with their offset, to the millisecond (CONTRACT §1). */
+    /** Instants written in the business time zone with their offset, to the millisecond (docs/money-rules.md). */
     public static SimpleModule businessTime(ZoneId zone) {
         SimpleModule instants = new SimpleModule("business-time-zone");
         instants.addSerializer(Instant.class, new JsonSerializer<>() {

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * CONTRACT §5 {@code payments.crypto.*} as written in the configuration, unchecked: binding text
+ * {@code payments.crypto.*} as written in the configuration, unchecked: binding text
  * never fails, so Spring's binding report (which prints the offending value) never shows a key.
  * {@link CryptoKeys#from} checks it and says what is wrong without echoing it.
  *

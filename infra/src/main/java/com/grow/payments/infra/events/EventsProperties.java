@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where and how integration events are published (CONTRACT §7).
+ * Where and how integration events are published (docs/events.md).
  *
  * @param topic             the one topic every event goes to
  * @param source            the CloudEvents {@code source} of every event

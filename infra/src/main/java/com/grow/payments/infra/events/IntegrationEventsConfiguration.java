@@ -21,7 +21,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 
 /**
- * Integration events on Kafka (CONTRACT §7) through spring-kafka, from a tracking processor that
+ * Integration events on Kafka (docs/events.md) through spring-kafka, from a tracking processor that
  * reads the event store (ADR 0008). The producer is idempotent and waits for every in-sync
  * replica, so an acknowledged event is durable and a retried send is not written twice by the
  * broker.

@@ -13,7 +13,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.Profiles;
 
 /**
- * Profile {@code standalone} (CONTRACT §8): everything the service needs runs in this JVM, each
+ * Profile {@code standalone} (the README's standalone profile): everything the service needs runs in this JVM, each
  * embedded part giving way to a real one when its usual key is set.
  */
 public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered {

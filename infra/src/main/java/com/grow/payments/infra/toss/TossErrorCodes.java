@@ -3,7 +3,7 @@ package com.grow.payments.infra.toss;
 import java.util.Set;
 
 /**
- * How Toss's error codes are read (TOSS.md §8). Only codes known to be final count as a decline;
+ * How Toss's error codes are read (docs/toss.md). Only codes known to be final count as a decline;
  * any other code — including ones Toss adds later — means "the outcome is not known: look it up".
  */
 final class TossErrorCodes {
@@ -20,7 +20,7 @@ final class TossErrorCodes {
             "REJECT_TOSSPAY_INVALID_ACCOUNT", "RESTRICTED_TRANSFER_ACCOUNT", "INVALID_REQUEST", "NOT_FOUND_PAYMENT",
             "PAY_PROCESS_CANCELED", "PAY_PROCESS_ABORTED", "NOT_MATCHES_CUSTOMER_KEY", "NOT_FOUND_BILLING_KEY");
 
-    /** Cancel refusals that no retry can change (TOSS.md §8). */
+    /** Cancel refusals that no retry can change (docs/toss.md). */
     static final Set<String> FINAL_CANCEL_REFUSALS = Set.of(
             "NOT_CANCELABLE_AMOUNT", "NOT_CANCELABLE_PAYMENT", "EXCEED_MAX_REFUND_DUE", "INVALID_REFUND_ACCOUNT_INFO",
             "REFUND_REJECTED", "EXCEED_CANCEL_AMOUNT_DISCOUNT_AMOUNT", "INVALID_REQUEST", "NOT_FOUND_PAYMENT",

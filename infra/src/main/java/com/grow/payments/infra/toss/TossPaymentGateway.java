@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Toss Payments over HTTP: Basic auth with the named merchant's secret key and a trailing colon, an
+ * Toss Payments over HTTP (docs/toss.md): Basic auth with the named merchant's secret key and a trailing colon, an
  * Idempotency-Key on every POST, bounded connect and read timeouts, and non-blocking calls.
  * A timeout or transport error is an unknown outcome, never a failure.
  */

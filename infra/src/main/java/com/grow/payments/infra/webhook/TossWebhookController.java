@@ -31,7 +31,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Toss's webhooks (CONTRACT §6). Anyone can post here, and Toss itself posts late, twice and out of
+ * Toss's webhooks (docs/toss.md). Anyone can post here, and Toss itself posts late, twice and out of
  * order, so a webhook is a hint, never the truth: once verified (a virtual account's secret, a
  * signature where Toss signs) and deduplicated, it only asks for a look-up at Toss (at most one per
  * order per interval, on a pool of its own: {@link HintedLookups}), and the payment changes by what

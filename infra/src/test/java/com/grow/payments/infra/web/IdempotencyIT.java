@@ -17,7 +17,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Idempotency-Key (CONTRACT §4) against the embedded Redis, and exactly-once confirms under races. */
+/** Idempotency-Key (the README's API walk-through) against the embedded Redis, and exactly-once confirms under races. */
 class IdempotencyIT extends IntegrationTest {
 
     @AfterEach

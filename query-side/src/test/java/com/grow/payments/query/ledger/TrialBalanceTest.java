@@ -21,7 +21,7 @@ class TrialBalanceTest {
 
         assertThat(balance.accounts()).extracting(TrialBalance.AccountBalance::account)
                 .containsExactly("toss_receivable", "customer_payments", "subscription_payments",
-                        "compensation_refunds_payable");
+                        "compensation_refunds_payable", "bank", "toss_fees");
         assertThat(balance.accounts().get(0)).isEqualTo(new TrialBalance.AccountBalance("toss_receivable",
                 Account.Side.DEBIT, 50_000, 20_000, 30_000));
         assertThat(balance.accounts().get(1)).isEqualTo(new TrialBalance.AccountBalance("customer_payments",

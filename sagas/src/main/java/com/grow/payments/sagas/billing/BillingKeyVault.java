@@ -3,7 +3,7 @@ package com.grow.payments.sagas.billing;
 import java.util.Optional;
 
 /**
- * Where Toss billing keys live, encrypted, outside the event store (CONTRACT §4: a raw billing
+ * Where Toss billing keys live, encrypted, outside the event store (a raw billing
  * key is never returned, logged or stored in clear).
  *
  * <p>Why a vault and not an event field: events are immutable and replayed for ever, into

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
 /**
- * The published language, version 1 (CONTRACT §7): the {@code data} of each event the service
+ * The published language, version 1 (docs/events.md): the {@code data} of each event the service
  * publishes on {@code grow.payments.v1}. These records are a public contract of their own, apart
  * from the domain events: an aggregate may change its events, these stay as they are. A field is
  * never removed or renamed in version 1; new optional fields may appear, so consumers ignore
@@ -92,7 +92,7 @@ public final class PaymentsV1 {
 
     /**
      * Toss reversed a deposit (a deposit error at the bank): {@code amount} is no longer paid and
-     * the account waits for a deposit again. Not in CONTRACT §7's first list; added because a
+     * the account waits for a deposit again. Not in v1's first list; added because a
      * consumer that credited the deposit must be told to take it back.
      */
     public record VirtualAccountDepositReversed(String orderId, String memberId, String orderName,

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A payment as callers see it, folded from its events: {@code merchant} is the Toss merchant it
- * was made at, {@code taxFreeAmount} the tax-free part not yet refunded (as Toss's own field). The projection and the
+ * A payment as callers see it (the README's API walk-through), folded from its events: {@code merchant}
+ * is the Toss merchant it was made at, {@code taxFreeAmount} the tax-free part not yet refunded (as
+ * Toss's own field). The projection and the
  * command side's immediate answers both fold with {@link #apply}, so they cannot disagree.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

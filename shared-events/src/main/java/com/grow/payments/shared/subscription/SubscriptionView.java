@@ -8,8 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A subscription as its member sees it, folded from its events; {@code taxFreeAmount} is the
- * tax-free part of each cycle's amount, {@code merchant} the Toss merchant that charges it.
+ * A subscription as its member sees it (the README's API walk-through), folded from its events;
+ * {@code taxFreeAmount} is the tax-free part of each cycle's amount, {@code merchant} the Toss
+ * merchant that charges it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(

@@ -37,11 +37,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Full and partial cancels (refunds) of approved payments (CONTRACT §4). */
+/** Full and partial cancels (refunds) of approved payments (the README's API walk-through). */
 @RestController
 public class PaymentCancelController {
 
-    /** CONTRACT §4's cancel body; refundReceiveAccount only for paid virtual-account payments. */
+    /** The cancel body; refundReceiveAccount only for paid virtual-account payments. */
     record CancelRequest(
             @NotBlank @Size(max = 200) String cancelReason,
             @Positive Long cancelAmount,

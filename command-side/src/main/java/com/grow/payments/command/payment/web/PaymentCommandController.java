@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Checkout and confirmation of one-time payments (CONTRACT §4). */
+/** Checkout and confirmation of one-time payments (the README's API walk-through). */
 @RestController
 @RequestMapping("/api/v1/payments")
 public class PaymentCommandController {

@@ -10,7 +10,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** Request bodies of the payment commands (CONTRACT §4), validated once at the edge. */
+/** Request bodies of the payment commands (the README's API walk-through), validated once at the edge. */
 final class PaymentRequests {
 
     static final String ORDER_ID = "[A-Za-z0-9_-]{6,64}";

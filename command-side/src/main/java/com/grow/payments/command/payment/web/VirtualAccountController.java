@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Payments by bank transfer into a virtual account (CONTRACT §4). */
+/** Payments by bank transfer into a virtual account (the README's API walk-through). */
 @RestController
 public class VirtualAccountController {
 

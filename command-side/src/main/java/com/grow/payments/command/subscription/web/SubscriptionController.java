@@ -48,7 +48,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Subscriptions on a billing key (CONTRACT §4): start, cancel, resume. Charges come from the scheduler. */
+/** Subscriptions on a billing key (the README's API walk-through): start, cancel, resume. Charges come from the scheduler. */
 @RestController
 public class SubscriptionController {
 

@@ -25,7 +25,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.WebUtils;
 
 /**
- * CONTRACT §4: every POST under /api/v1 honours {@code Idempotency-Key}, scoped per member. The
+ * Every POST under /api/v1 honours {@code Idempotency-Key}, scoped per member. The
  * first request with a key holds a short lock while it runs and leaves its answer for 24 h; a
  * repeat with the same request gets that answer byte for byte; another request under the key is
  * 409. Answers that changed nothing (4xx other than a 402 decline) are not kept, so the caller can
