@@ -58,6 +58,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * One order's payment. Command handlers decide and apply events; event sourcing handlers only
@@ -86,6 +87,8 @@ public class Payment {
     private Instant dueDate;
     private final Cancellations cancellations = new Cancellations();
     private final TaxFree taxFree = new TaxFree();
+    @AggregateMember
+    private final PaymentCashReceipt cashReceipt = new PaymentCashReceipt();
 
     protected Payment() {
         // for Axon: rebuilt from events
@@ -106,7 +109,7 @@ public class Payment {
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
                 command.requestedAt(), command.merchant(), command.taxFreeAmount()));
         apply(new VirtualAccountRequested(command.orderId(), command.orderName(), command.amount(), command.bank(),
-                command.customerName(), command.validHours(), command.taxFreeAmount()));
+                command.customerName(), command.validHours(), command.cashReceipt(), command.taxFreeAmount()));
     }
 
     @CommandHandler

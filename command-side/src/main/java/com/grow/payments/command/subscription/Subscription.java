@@ -21,6 +21,7 @@ import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
 import com.grow.payments.shared.subscription.SubscriptionCommands.CancelSubscription;
+import com.grow.payments.shared.subscription.SubscriptionCommands.ChangeSubscriptionBillingKey;
 import com.grow.payments.shared.subscription.SubscriptionCommands.CheckChargeWanted;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ChargeDueCycle;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ReconcileCycleCharge;
@@ -42,6 +43,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
 
 /**
  * A member's recurring charge. Each cycle is charged at most once: one charge in flight at a time,
@@ -56,8 +59,8 @@ public class Subscription {
     @AggregateIdentifier
     private String subscriptionId;
     private MemberId memberId;
-    private String billingKeyId;
-    private String customerKey;
+    @AggregateMember
+    private final SubscriptionCard card = new SubscriptionCard();
     private String orderName;
     private Money amount;
     private String merchant;
@@ -125,7 +128,7 @@ public class Subscription {
     @CommandHandler
     public boolean handle(CheckChargeWanted command) {
         return inFlight && command.cycleNo() == cycleNo && command.attempt() == attempt
-                && status != SubscriptionStatus.CANCELED;
+                && status != SubscriptionStatus.CANCELED && card.inFlightOnCurrentKey();
     }
 
     /** The janitor's look-up of a cycle whose charge has no known answer. */
@@ -177,6 +180,16 @@ public class Subscription {
         }
     }
 
+    /** The next charge, the overdue cycle's included, is made on the new key; its due date stays. */
+    @CommandHandler
+    public void handle(ChangeSubscriptionBillingKey command) {
+        requireOwner(command.caller());
+        if (status == SubscriptionStatus.CANCELED) {
+            throw new PaymentRejection(ErrorCode.SUBSCRIPTION_CANCELED, "the subscription is canceled");
+        }
+        card.changeTo(command, subscriptionId, memberId.value()).ifPresent(AggregateLifecycle::apply);
+    }
+
     @CommandHandler
     public void handle(SuspendSubscription command) {
         if (status != SubscriptionStatus.SUSPENDED && status != SubscriptionStatus.CANCELED) {
@@ -201,7 +214,8 @@ public class Subscription {
     private void requestCharge() {
         int nextAttempt = attempt + 1;
         apply(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
-                nextAttempt, memberId.value(), billingKeyId, customerKey, orderName, amount, merchant, taxFreeAmount));
+                nextAttempt, memberId.value(), card.billingKeyId(), card.customerKey(), orderName, amount, merchant,
+                taxFreeAmount));
     }
 
     private void fail(Failure failure, boolean hard, Instant at, List<Duration> retryDelays) {
@@ -227,8 +241,6 @@ public class Subscription {
     void on(SubscriptionStarted event) {
         subscriptionId = event.subscriptionId();
         memberId = new MemberId(event.memberId());
-        billingKeyId = event.billingKeyId();
-        customerKey = event.customerKey();
         orderName = event.orderName();
         amount = event.amount();
         merchant = event.merchant();

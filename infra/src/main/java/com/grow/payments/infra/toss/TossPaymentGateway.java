@@ -1,10 +1,20 @@
 package com.grow.payments.infra.toss;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
+import com.grow.payments.shared.merchant.MerchantFlow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.grow.payments.sagas.gateway.BillingChargeRequest;
 import com.grow.payments.sagas.gateway.CancelOutcome;
+import com.grow.payments.sagas.gateway.CashReceiptLookup;
+import com.grow.payments.sagas.gateway.CashReceiptOutcome;
+import com.grow.payments.sagas.gateway.CashReceiptRequest;
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.cashreceipt.PgCashReceipt;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
@@ -44,13 +54,16 @@ public class TossPaymentGateway implements PaymentGateway {
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
     private final TossMerchants merchants;
+    /** A cash receipt is issued at its payment's merchant. */
+    private final MerchantOf merchantOf;
     private final MeterRegistry registry;
     private final TossCallOutcomes outcomes;
 
-    public TossPaymentGateway(TossProperties properties, TossMerchants merchants, MeterRegistry registry,
-                              TossCallOutcomes outcomes) {
+    public TossPaymentGateway(TossProperties properties, TossMerchants merchants, MerchantOf merchantOf,
+                              MeterRegistry registry, TossCallOutcomes outcomes) {
         this.properties = properties;
         this.merchants = merchants;
+        this.merchantOf = merchantOf;
         this.registry = registry;
         this.outcomes = outcomes;
         this.http = HttpClient.newBuilder()
@@ -147,6 +160,10 @@ public class TossPaymentGateway implements PaymentGateway {
         if (request.taxFreeAmount() != null && request.taxFreeAmount().isPositive()) {
             body.put("taxFreeAmount", request.taxFreeAmount().amount());
         }
+        if (request.cashReceiptType() != null && request.registrationNumber() != null) {
+            body.putObject("cashReceipt").put("type", request.cashReceiptType().label())
+                    .put("registrationNumber", request.registrationNumber());
+        }
         return post(merchant, "virtual_account", "/v1/virtual-accounts", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
@@ -165,6 +182,61 @@ public class TossPaymentGateway implements PaymentGateway {
                     reason("billing-key delete", "-", failure);
                     return false;
                 });
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptOutcome> issueCashReceipt(CashReceiptRequest request) {
+        ObjectNode body = json.createObjectNode()
+                .put("amount", request.amount().amount())
+                .put("orderId", request.orderId().value())
+                .put("orderName", request.orderName())
+                .put("customerIdentityNumber", request.customerIdentityNumber())
+                .put("type", request.type().label());
+        if (request.taxFreeAmount() > 0) {
+            body.put("taxFreeAmount", request.taxFreeAmount());
+        }
+        return post(merchantOf.order(request.orderId()), "cash_receipt", "/v1/cash-receipts", request.idempotencyKey(), body)
+                .thenApply(response -> TossCashReceipts.outcome(response.statusCode(), parse(response)))
+                .exceptionally(failure -> new CashReceiptOutcome.Unknown(reason("cash receipt", request.orderId().value(),
+                        failure)));
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptOutcome> cancelCashReceipt(String receiptKey, Money amount,
+                                                                   String idempotencyKey) {
+        ObjectNode body = json.createObjectNode();
+        if (amount != null) {
+            body.put("amount", amount.amount());
+        }
+        String path = "/v1/cash-receipts/" + URLEncoder.encode(receiptKey, StandardCharsets.UTF_8) + "/cancel";
+        return post(merchants.merchantFor(MerchantFlow.CASH_RECEIPT), "cash_receipt_cancel", path, idempotencyKey, body)
+                .thenApply(response -> TossCashReceipts.outcome(response.statusCode(), parse(response)))
+                .exceptionally(failure -> new CashReceiptOutcome.Unknown(reason("cash receipt cancel", receiptKey,
+                        failure)));
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptLookup> cashReceipts(LocalDate requestDate) {
+        return cashReceiptPages(requestDate, null, new ArrayList<>())
+                .exceptionally(failure -> new CashReceiptLookup.Unknown(reason("cash receipt look-up",
+                        requestDate.toString(), failure)));
+    }
+
+    private CompletableFuture<CashReceiptLookup> cashReceiptPages(LocalDate requestDate, String cursor,
+                                                                  List<PgCashReceipt> rows) {
+        String query = "/v1/cash-receipts?requestDate=" + requestDate + "&limit=10000"
+                + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+        return send(merchants.merchantFor(MerchantFlow.CASH_RECEIPT), "cash_receipt_lookup",
+                HttpRequest.newBuilder(endpoint(query)).GET()).thenCompose(response -> {
+            if (response.statusCode() != 200) {
+                return CompletableFuture.completedFuture(
+                        new CashReceiptLookup.Unknown("HTTP " + response.statusCode() + " from the look-up"));
+            }
+            TossCashReceipts.Page page = TossCashReceipts.page(parse(response));
+            rows.addAll(page.receipts());
+            return page.nextCursor() == null ? CompletableFuture.completedFuture(new CashReceiptLookup.Found(rows))
+                    : cashReceiptPages(requestDate, page.nextCursor(), rows);
+        });
     }
 
     private CompletableFuture<HttpResponse<byte[]>> post(String merchant, String endpoint, String path,

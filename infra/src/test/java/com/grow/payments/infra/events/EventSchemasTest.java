@@ -52,7 +52,7 @@ class EventSchemasTest {
                 .map(Class::getSimpleName)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        assertThat(records).hasSize(11);
+        assertThat(records).hasSize(14);
         assertThat(SCHEMAS.records()).containsExactlyInAnyOrderElementsOf(records);
         assertThat(EXAMPLES.keySet()).containsExactlyInAnyOrderElementsOf(records);
     }

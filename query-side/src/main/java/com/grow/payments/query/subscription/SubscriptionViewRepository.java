@@ -44,7 +44,7 @@ public class SubscriptionViewRepository {
     /** The row after a later event, unless an event as late or later was applied already. */
     void update(SubscriptionView view, long sequence, Instant at) {
         jdbc.sql("""
-                UPDATE subscription_view SET status = :status, next_charge_at = :nextChargeAt,
+                UPDATE subscription_view SET billing_key_id = :billingKeyId, status = :status, next_charge_at = :nextChargeAt,
                     charge_in_progress = :charging, in_flight_order_id = :inFlight, updated_at = :updatedAt,
                     document = :document, last_sequence = :sequence, needs_attention = :needsAttention
                 WHERE subscription_id = :id AND last_sequence < :sequence""")

@@ -1,6 +1,8 @@
 package com.grow.payments.sagas.gateway;
 
+import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
+import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -30,4 +32,13 @@ public interface PaymentGateway {
 
     /** Delete a billing key at Toss; true once it is gone there (already gone counts). */
     CompletableFuture<Boolean> deleteBillingKey(String merchant, String billingKey);
+
+    /** Issue a cash receipt (현금영수증) for a paid cash payment, at the payment's merchant. */
+    CompletableFuture<CashReceiptOutcome> issueCashReceipt(CashReceiptRequest request);
+
+    /** Cancel all (amount null) or part of a cash receipt; Done carries the cancel's row. */
+    CompletableFuture<CashReceiptOutcome> cancelCashReceipt(String receiptKey, Money amount, String idempotencyKey);
+
+    /** The cash-receipt issues and cancels requested on one day (Seoul), every page. */
+    CompletableFuture<CashReceiptLookup> cashReceipts(LocalDate requestDate);
 }

@@ -5,6 +5,7 @@ import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.sagas.gateway.VirtualAccountRequest;
+import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentCommands.RecordVirtualAccountIssued;
@@ -37,13 +38,18 @@ public class VirtualAccountSaga {
     private transient MerchantOf merchants;
     @Inject
     private transient CommandGateway commands;
+    @Inject
+    private transient IdentityNumberVault identityNumbers;
 
     @StartSaga
     @SagaEventHandler(associationProperty = "orderId")
     public void on(VirtualAccountRequested event) {
         orderId = event.orderId().value();
+        // with a cash receipt, its registration number comes from the vault for this one call
+        String registrationNumber = event.cashReceipt() == null ? null : identityNumbers.reveal(orderId).orElse(null);
         VirtualAccountRequest request = new VirtualAccountRequest(event.orderId(), event.orderName(), event.amount(),
                 event.customerName(), event.bank(), event.validHours(), StepKeys.of("virtual-account", event.orderId()),
+                registrationNumber == null ? null : event.cashReceipt().type(), registrationNumber,
                 event.taxFreeAmount());
         gateway.issueVirtualAccount(merchants.order(event.orderId()), request)
                 .thenCompose(outcome -> commands.send(record(event, outcome)))

@@ -138,4 +138,21 @@ public final class FakePaymentGateway implements PaymentGateway {
         merchants.add(merchant);
         return accountAnswer;
     }
+
+    @Override
+    public CompletableFuture<CashReceiptOutcome> issueCashReceipt(CashReceiptRequest request) {
+        return CompletableFuture.completedFuture(new CashReceiptOutcome.Unknown("not scripted"));
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptOutcome> cancelCashReceipt(String receiptKey,
+                                                                   com.grow.payments.shared.Money amount,
+                                                                   String idempotencyKey) {
+        return CompletableFuture.completedFuture(new CashReceiptOutcome.Unknown("not scripted"));
+    }
+
+    @Override
+    public CompletableFuture<CashReceiptLookup> cashReceipts(java.time.LocalDate requestDate) {
+        return CompletableFuture.completedFuture(new CashReceiptLookup.Unknown("not scripted"));
+    }
 }

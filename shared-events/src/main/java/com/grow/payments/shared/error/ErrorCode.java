@@ -39,10 +39,13 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_REUSED(409, "Idempotency-Key already used for another request"),
     REQUEST_IN_PROGRESS(409, "A request with this Idempotency-Key is still running"),
     AUTH_KEY_ALREADY_USED(409, "This authKey was already exchanged for a billing key"),
+    BILLING_KEY_DELETED(409, "The billing key is deleted"),
+    CASH_RECEIPT_NOT_APPLICABLE(409, "A cash receipt is issued only for a paid virtual-account or transfer payment"),
     PAYLOAD_TOO_LARGE(413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     CANCEL_AMOUNT_EXCEEDS_BALANCE(422, "Cancel amount exceeds the balance"),
     BILLING_KEY_REFUSED(422, "Toss refused to issue a billing key"),
+    CASH_RECEIPT_REFUSED(422, "Toss refused to issue the cash receipt"),
     INTERNAL_ERROR(500, "Internal error"),
     SERVICE_UNAVAILABLE(503, "Service temporarily unavailable"),
     IDEMPOTENCY_UNAVAILABLE(503, "Idempotency keys cannot be checked right now");

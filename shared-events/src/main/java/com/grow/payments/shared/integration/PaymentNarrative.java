@@ -77,7 +77,7 @@ public record PaymentNarrative(String memberId, String orderName, Money amount, 
                     refunded, amount.amount(), e.balanceAfter().amount(), currency(e.cancelAmount()), status,
                     e.cancelReason(), e.canceledAt(), e.transactionKey()));
         }
-        return Optional.empty();
+        return CashReceiptNarration.tell(memberId, event);
     }
 
     @Override

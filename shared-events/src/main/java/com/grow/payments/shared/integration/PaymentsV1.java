@@ -24,7 +24,8 @@ public final class PaymentsV1 {
     /** The data of one published event. */
     public sealed interface Data permits PaymentApproved, PaymentCanceled, PaymentFailed, VirtualAccountIssued,
             VirtualAccountDeposited, VirtualAccountDepositReversed, VirtualAccountExpired, SubscriptionCharged,
-            SubscriptionChargeFailed, SubscriptionSuspended, BillingKeyDeleted {
+            SubscriptionChargeFailed, SubscriptionSuspended, BillingKeyDeleted, SubscriptionPaymentMethodChanged,
+            CashReceiptIssued, CashReceiptCanceled {
 
         /** The Kafka key and CloudEvents subject: the order, subscription or billing key it is about. */
         String subject();
@@ -148,6 +149,37 @@ public final class PaymentsV1 {
                                     Instant deletedAt) implements Data {
         public String subject() {
             return billingKeyId;
+        }
+    }
+
+    /**
+     * The member moved the subscription to another of their cards: from now on it is charged on
+     * {@code billingKeyId} only. No card data: the key is named by the service's id.
+     */
+    public record SubscriptionPaymentMethodChanged(String subscriptionId, String memberId, String planId,
+                                                   String billingKeyId, Instant changedAt) implements Data {
+        public String subject() {
+            return subscriptionId;
+        }
+    }
+
+    /**
+     * Toss issued the order's cash receipt (현금영수증) for {@code amount}. The identity number it
+     * was issued to is never published, not even masked.
+     */
+    public record CashReceiptIssued(String orderId, String memberId, String receiptKey, String receiptType, long amount,
+                                    long taxFreeAmount, String currency, String issueStatus, String issueNumber,
+                                    String receiptUrl, Instant issuedAt) implements Data {
+        public String subject() {
+            return orderId;
+        }
+    }
+
+    /** A cancel of the payment cancelled {@code cancelAmount} of its cash receipt; {@code remainingAmount} stands. */
+    public record CashReceiptCanceled(String orderId, String memberId, String receiptKey, long cancelAmount,
+                                      long remainingAmount, String currency, Instant canceledAt) implements Data {
+        public String subject() {
+            return orderId;
         }
     }
 }

@@ -4,6 +4,7 @@ import com.grow.payments.shared.Money;
 import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
+import com.grow.payments.shared.subscription.SubscriptionPaymentMethodChanged;
 import com.grow.payments.shared.subscription.SubscriptionStarted;
 import com.grow.payments.shared.subscription.SubscriptionSuspended;
 import java.time.Instant;
@@ -33,6 +34,10 @@ public record SubscriptionNarrative(String memberId, String planId, String order
         if (event instanceof SubscriptionSuspended e) {
             return Optional.of(new PaymentsV1.SubscriptionSuspended(e.subscriptionId(), e.memberId(), planId,
                     e.reason(), at));
+        }
+        if (event instanceof SubscriptionPaymentMethodChanged e) {
+            return Optional.of(new PaymentsV1.SubscriptionPaymentMethodChanged(e.subscriptionId(), e.memberId(), planId,
+                    e.billingKeyId(), at));
         }
         return Optional.empty();
     }

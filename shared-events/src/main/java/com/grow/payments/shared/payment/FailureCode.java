@@ -26,7 +26,9 @@ public enum FailureCode {
     /** Toss approved a payment already recorded as aborted: refunded in full. */
     APPROVED_AFTER_ABORTED("Toss approved after the payment was recorded as aborted"),
     /** Toss approved a payment already recorded as expired: refunded in full. */
-    APPROVED_AFTER_EXPIRED("Toss approved after the payment was recorded as expired");
+    APPROVED_AFTER_EXPIRED("Toss approved after the payment was recorded as expired"),
+    /** A cash receipt asked for with no identity number kept for its order: nothing was sent to Toss. */
+    IDENTITY_NUMBER_MISSING("no identity number is kept for this order");
 
     private final String meaning;
 

@@ -1,6 +1,7 @@
 package com.grow.payments.shared.payment;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.grow.payments.shared.cashreceipt.CashReceiptView;
 import java.time.Instant;
 import java.util.List;
 
@@ -30,6 +31,7 @@ public record PaymentView(
         String receiptUrl,
         boolean cancelInProgress,
         boolean needsAttention,
+        CashReceiptView cashReceipt,
         String merchant,
         long taxFreeAmount) {
 
@@ -39,7 +41,7 @@ public record PaymentView(
         merchant = merchant == null ? com.grow.payments.shared.merchant.Merchants.DEFAULT : merchant;
     }
 
-    /** A view at the default merchant with nothing tax-free. */
+    /** A view with no cash receipt: {@link #apply} carries the receipt over from the view before. */
     public PaymentView(String orderId, String paymentKey, String memberId, String orderName, String method,
                        PaymentStatus status, long totalAmount, long balanceAmount, String currency,
                        Instant requestedAt, Instant approvedAt, List<CancelView> cancels,
@@ -47,7 +49,18 @@ public record PaymentView(
                        boolean cancelInProgress, boolean needsAttention) {
         this(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount, currency,
                 requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
-                needsAttention, null, 0);
+                needsAttention, null, null, 0);
+    }
+
+    /** A view with no cash receipt, at its merchant, with the tax-free part not yet refunded. */
+    public PaymentView(String orderId, String paymentKey, String memberId, String orderName, String method,
+                       PaymentStatus status, long totalAmount, long balanceAmount, String currency,
+                       Instant requestedAt, Instant approvedAt, List<CancelView> cancels,
+                       VirtualAccountView virtualAccount, Failure failure, CardSummary card, String receiptUrl,
+                       boolean cancelInProgress, boolean needsAttention, String merchant, long taxFreeAmount) {
+        this(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount, currency,
+                requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
+                needsAttention, null, merchant, taxFreeAmount);
     }
 
     /** One cancel recorded on the payment, with its tax-free part. */
@@ -81,6 +94,18 @@ public record PaymentView(
 
     /** The view after one more event; events that do not change the view leave it as it is. */
     public PaymentView apply(Object event) {
+        PaymentView next = CashReceiptView.isAbout(event) ? this : applyPaymentEvent(event);
+        CashReceiptView receipt = CashReceiptView.after(cashReceipt, event);
+        return next.cashReceipt == receipt ? next : next.withCashReceipt(receipt);
+    }
+
+    private PaymentView withCashReceipt(CashReceiptView receipt) {
+        return new PaymentView(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount,
+                currency, requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
+                needsAttention, receipt, merchant, taxFreeAmount);
+    }
+
+    private PaymentView applyPaymentEvent(Object event) {
         if (event instanceof PaymentConfirmationRequested e) {
             return withStatus(PaymentStatus.IN_PROGRESS, e.paymentKey().value(), null);
         }

@@ -65,6 +65,11 @@ public final class SubscriptionCommands {
     public record ResumeSubscription(@TargetAggregateIdentifier String subscriptionId, Caller caller, Instant now) {
     }
 
+    /** The member's card for this subscription becomes {@code billingKeyId} (an ACTIVE key of theirs). */
+    public record ChangeSubscriptionBillingKey(@TargetAggregateIdentifier String subscriptionId, Caller caller,
+                                               String billingKeyId, String customerKey) {
+    }
+
     /** No more charges until resumed (e.g. its billing key was deleted). */
     public record SuspendSubscription(@TargetAggregateIdentifier String subscriptionId, String reason) {
     }

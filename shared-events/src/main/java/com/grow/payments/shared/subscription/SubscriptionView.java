@@ -103,6 +103,10 @@ public record SubscriptionView(
         if (event instanceof SubscriptionCanceled) {
             return with(SubscriptionStatus.CANCELED, null, failedAttempts, chargeInProgress, charges);
         }
+        if (event instanceof SubscriptionPaymentMethodChanged e) {
+            return new SubscriptionView(subscriptionId, memberId, e.billingKeyId(), planId, orderName, status, cycle,
+                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, charges, needsAttention);
+        }
         if (event instanceof SubscriptionResumed e) {
             return with(SubscriptionStatus.ACTIVE, e.dueAt(), 0, chargeInProgress, charges);
         }

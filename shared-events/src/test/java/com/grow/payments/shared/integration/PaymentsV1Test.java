@@ -24,11 +24,12 @@ class PaymentsV1Test {
     }
 
     @Test
-    void theLanguageHasItsElevenEvents() {
+    void theLanguageHasItsFourteenEvents() {
         assertThat(dataClasses().map(Class::getSimpleName)).containsExactlyInAnyOrder("PaymentApproved",
                 "PaymentCanceled", "PaymentFailed", "VirtualAccountIssued", "VirtualAccountDeposited",
                 "VirtualAccountDepositReversed", "VirtualAccountExpired", "SubscriptionCharged",
-                "SubscriptionChargeFailed", "SubscriptionSuspended", "BillingKeyDeleted");
+                "SubscriptionChargeFailed", "SubscriptionSuspended", "BillingKeyDeleted",
+                "SubscriptionPaymentMethodChanged", "CashReceiptIssued", "CashReceiptCanceled");
     }
 
     @ParameterizedTest

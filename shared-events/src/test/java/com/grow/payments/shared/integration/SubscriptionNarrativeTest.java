@@ -13,6 +13,7 @@ import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionChargeRequested;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
+import com.grow.payments.shared.subscription.SubscriptionPaymentMethodChanged;
 import com.grow.payments.shared.subscription.SubscriptionResumed;
 import com.grow.payments.shared.subscription.SubscriptionStarted;
 import com.grow.payments.shared.subscription.SubscriptionSuspended;
@@ -103,6 +104,15 @@ class SubscriptionNarrativeTest {
             assertThat(failed.nextRetryAt()).isNull();
         });
         assertThat(folded.subscription().amount()).isEqualTo(Money.won(12_000));
+    }
+
+    @Test
+    void aCardChangeIsPublishedWithTheNewKeysIdAndNoCustomerKey() {
+        Publishing.Folded folded = fold(started(), new SubscriptionSuspended(SUB, MEMBER, "billing key deleted"),
+                new SubscriptionPaymentMethodChanged(SUB, MEMBER, "bk_01hx7k0001", "cust_new", BILLING_KEY_ID));
+
+        assertThat(folded.told().get(2)).contains(
+                new PaymentsV1.SubscriptionPaymentMethodChanged(SUB, MEMBER, PLAN, "bk_01hx7k0001", at(2)));
     }
 
     @Test

@@ -545,7 +545,12 @@ class PaymentViewTest {
                 PaymentCancelRequested.class.getName(), PaymentCancelRefused.class.getName(),
                 PaymentNeedsAttention.class.getName(), PaymentCompensationStarted.class.getName(),
                 PaymentCompensated.class.getName(), PaymentCheckedOut.class.getName(),
-                PaymentAttentionResolved.class.getName());
+                PaymentAttentionResolved.class.getName(),
+                com.grow.payments.shared.cashreceipt.CashReceiptRequested.class.getName(),
+                com.grow.payments.shared.cashreceipt.CashReceiptIssued.class.getName(),
+                com.grow.payments.shared.cashreceipt.CashReceiptIssueFailed.class.getName(),
+                com.grow.payments.shared.cashreceipt.CashReceiptOutcomeUnknown.class.getName(),
+                com.grow.payments.shared.cashreceipt.CashReceiptCanceled.class.getName());
         Set<String> leavesTheView = Set.of(PaymentCancelOutcomeUnknown.class.getName());
 
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);

@@ -4,7 +4,12 @@ import com.grow.payments.shared.merchant.MerchantFlow;
 import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.cashreceipt.CashReceiptType;
+import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
+import com.grow.payments.shared.cashreceipt.IdentityNumbers;
+import com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.error.ErrorCode;
@@ -44,25 +49,46 @@ public class VirtualAccountController {
             @NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}", message = "must be a bank code such as 20 or 88") String bank,
             @NotBlank @Size(max = 100) String customerName,
             @Min(1) @Max(720) Integer validHours,
-            @jakarta.validation.constraints.PositiveOrZero Long taxFreeAmount) {
+            @jakarta.validation.constraints.PositiveOrZero Long taxFreeAmount,
+            @Valid CashReceiptBody cashReceipt) {
+    }
+
+    /** A cash receipt Toss issues on deposit: its type and the registration number (personal data). */
+    record CashReceiptBody(
+            @NotNull CashReceiptType type,
+            @NotBlank @Pattern(regexp = "[0-9]{8,30}", message = "must be 8-30 digits") String registrationNumber) {
     }
 
     private final CommandGateway commands;
     private final AnswerWaiter outcomes;
     private final AmountCeiling ceiling;
+    private final AggregateEvents views;
+    private final IdentityNumberVault identityNumbers;
     private final Clock clock;
     private final Duration wait;
     private final MerchantRouting merchants;
 
-    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AmountCeiling ceiling, Clock clock,
+    public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AmountCeiling ceiling,
+                                    AggregateEvents views, IdentityNumberVault identityNumbers, Clock clock,
                                     @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
                                     MerchantRouting merchants) {
         this.merchants = merchants;
         this.commands = commands;
         this.outcomes = outcomes;
         this.ceiling = ceiling;
+        this.views = views;
+        this.identityNumbers = identityNumbers;
         this.clock = clock;
         this.wait = wait;
+    }
+
+    /** Keeps the number, encrypted, for the call that opens the account (never for an order already used). */
+    private VirtualAccountCashReceipt cashReceipt(OrderId orderId, CashReceiptBody receipt) {
+        if (receipt == null || !views.events(orderId).isEmpty()) {
+            return null;
+        }
+        identityNumbers.store(orderId.value(), receipt.registrationNumber());
+        return new VirtualAccountCashReceipt(receipt.type(), IdentityNumbers.mask(receipt.registrationNumber()));
     }
 
     /** 201 WAITING_FOR_DEPOSIT with the account, 402 with Toss's code when refused, 202 when not known yet. */
@@ -73,7 +99,8 @@ public class VirtualAccountController {
         Money amount = Money.won(body.amount());
         IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
                 amount, body.bank(), body.customerName().strip(), body.validHours(), clock.instant(),
-                merchants.merchantFor(MerchantFlow.VIRTUAL_ACCOUNT), PaymentRequests.taxFree(body.taxFreeAmount(), amount));
+                cashReceipt(orderId, body.cashReceipt()), merchants.merchantFor(MerchantFlow.VIRTUAL_ACCOUNT),
+                PaymentRequests.taxFree(body.taxFreeAmount(), amount));
         return commands.send(command)
                 .thenCompose(sent -> outcomes.awaitUntil(caller.memberId(), orderId, wait,
                         events -> PaymentView.fold(events).status() != PaymentStatus.IN_PROGRESS))
