@@ -63,8 +63,7 @@ public class Subscription {
     private final SubscriptionCard card = new SubscriptionCard();
     private String orderName;
     private Money amount;
-    private String merchant;
-    private Money taxFreeAmount;
+    private SubscriptionTerms terms;
     private Cycle cycle;
     private Instant anchorAt;
     private SubscriptionStatus status;
@@ -82,12 +81,7 @@ public class Subscription {
 
     @CommandHandler
     public Subscription(StartSubscription command) {
-        if (!command.amount().isPositive()) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        }
-        if (command.taxFreeAmount() != null && command.taxFreeAmount().amount() > command.amount().amount()) {
-            throw PaymentRejection.invalidField("taxFreeAmount", "must be between 0 and the amount");
-        }
+        SubscriptionTerms.check(command);
         apply(new SubscriptionStarted(command.subscriptionId(), command.caller().memberId().value(),
                 command.billingKeyId(), command.customerKey(), command.planId(), command.orderName(),
                 command.amount(), command.cycle(), command.startAt(), command.merchant(), command.taxFreeAmount()));
@@ -214,8 +208,8 @@ public class Subscription {
     private void requestCharge() {
         int nextAttempt = attempt + 1;
         apply(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
-                nextAttempt, memberId.value(), card.billingKeyId(), card.customerKey(), orderName, amount, merchant,
-                taxFreeAmount));
+                nextAttempt, memberId.value(), card.billingKeyId(), card.customerKey(), orderName, amount,
+                terms.merchant(), terms.taxFreeAmount()));
     }
 
     private void fail(Failure failure, boolean hard, Instant at, List<Duration> retryDelays) {
@@ -243,8 +237,7 @@ public class Subscription {
         memberId = new MemberId(event.memberId());
         orderName = event.orderName();
         amount = event.amount();
-        merchant = event.merchant();
-        taxFreeAmount = event.taxFreeAmount();
+        terms = new SubscriptionTerms(event.merchant(), event.taxFreeAmount());
         cycle = event.cycle();
         anchorAt = event.anchorAt();
         status = SubscriptionStatus.ACTIVE;
