@@ -25,6 +25,7 @@ public final class SandboxStats {
     private final Map<String, Map<String, LongAdder>> byKey = new ConcurrentHashMap<>();
     private final Map<String, Map<String, LongAdder>> byMerchant = new ConcurrentHashMap<>();
     private final Map<String, LongAdder> paths = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> keyPaths = new ConcurrentHashMap<>();
     private final Map<String, OrderCounters> orders = new ConcurrentHashMap<>();
     private final LongAdder approvals = new LongAdder();
     private final LongAdder cancelExecutions = new LongAdder();
@@ -73,6 +74,16 @@ public final class SandboxStats {
      */
     public long requests(String method, String path) {
         LongAdder adder = paths.get(method + " " + path);
+        return adder == null ? 0 : adder.sum();
+    }
+
+    /**
+     * Authenticated requests made with this secret key for one exact path, e.g. {@code "GET",
+     * "/v1/payments/orders/ord_1"}: proves which merchant's key asked about one order, and that
+     * another merchant's never did.
+     */
+    public long requestsByKey(String secretKey, String method, String path) {
+        LongAdder adder = keyPaths.get(secretKey + " " + method + " " + path);
         return adder == null ? 0 : adder.sum();
     }
 
@@ -152,6 +163,10 @@ public final class SandboxStats {
         }
     }
 
+    void recordKeyPath(String secretKey, String method, String path) {
+        keyPaths.computeIfAbsent(secretKey + " " + method + " " + path, p -> new LongAdder()).increment();
+    }
+
     void recordPath(String method, String path) {
         paths.computeIfAbsent(method + " " + path, p -> new LongAdder()).increment();
     }
@@ -193,6 +208,7 @@ public final class SandboxStats {
         byKey.clear();
         byMerchant.clear();
         paths.clear();
+        keyPaths.clear();
         orders.clear();
         approvals.reset();
         cancelExecutions.reset();

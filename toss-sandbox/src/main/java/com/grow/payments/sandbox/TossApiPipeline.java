@@ -55,6 +55,7 @@ final class TossApiPipeline {
         SandboxResponse refusal = gate(request);
         if (request.secretKey() != null) {
             stats.recordKeyRequest(request.secretKey(), request.mid(), route.endpoint());
+            stats.recordKeyPath(request.secretKey(), request.method().toUpperCase(), request.path());
         }
         if (refusal != null) {
             later(delay, exchange, () -> writer.send(exchange, refusal));

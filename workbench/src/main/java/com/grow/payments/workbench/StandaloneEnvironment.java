@@ -51,6 +51,12 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
             embedded.put("spring.kafka.bootstrap-servers",
                     EmbeddedServers.kafka(env.getProperty("payments.standalone.kafka-port", Integer.class, 9092)));
         }
+        // the profile's own merchants, unless the Toss credentials are given: a real key never meets a test one
+        if (!env.containsProperty("toss.secret-key") && !SandboxSettings.serviceNamesMerchants(env)) {
+            StandaloneMerchants.copyInto(env, embedded);
+        }
+        // in place now, so that the sandbox below registers the merchants' keys
+        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, embedded));
         if (!env.containsProperty("toss.base-url")) {
             String secretKey = env.getProperty("toss.secret-key");
             if (secretKey == null && !SandboxSettings.serviceNamesMerchants(env)) {
@@ -61,6 +67,5 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
             embedded.put("toss.base-url",
                     EmbeddedServers.sandbox(SandboxSettings.from(env, port, secretKey).build()).baseUrl());
         }
-        env.getPropertySources().addFirst(new MapPropertySource(SOURCE, embedded));
     }
 }

@@ -100,8 +100,8 @@ public abstract class IntegrationTest {
         return "http://127.0.0.1:" + port;
     }
 
-    /** The service's own Toss secret key (standalone: generated), for calling the sandbox as Toss's API. */
-    @org.springframework.beans.factory.annotation.Value("${toss.secret-key}")
+    /** The card merchant's Toss secret key (standalone: the checkout merchant's), for calling the sandbox as Toss's API. */
+    @org.springframework.beans.factory.annotation.Value("${toss.secret-key:${toss.merchants.checkout.secret-key}}")
     protected String tossSecretKey;
 
     /** Calls Toss's API (the sandbox) directly, as another client of the same merchant would. */

@@ -47,7 +47,7 @@ public class BillingKey {
     @CommandHandler
     public BillingKey(IssueBillingKey command) {
         apply(new BillingKeyIssueRequested(command.billingKeyId(), command.caller().memberId().value(),
-                command.customerKey()));
+                command.customerKey(), command.merchant()));
     }
 
     @CommandHandler

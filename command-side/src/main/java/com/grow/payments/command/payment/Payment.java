@@ -86,6 +86,7 @@ public class Payment {
     private boolean virtualAccount;
     private Instant dueDate;
     private final Cancellations cancellations = new Cancellations();
+    private final TaxFree taxFree = new TaxFree();
     @AggregateMember
     private final PaymentCashReceipt cashReceipt = new PaymentCashReceipt();
 
@@ -96,17 +97,19 @@ public class Payment {
     @CommandHandler
     public Payment(CheckOutPayment command) {
         CheckoutRules.requirePositive(command.amount());
+        TaxFree.validate(command.taxFreeAmount(), command.amount());
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
-                command.requestedAt()));
+                command.requestedAt(), command.merchant(), command.taxFreeAmount()));
     }
 
     @CommandHandler
     public Payment(IssueVirtualAccount command) {
         CheckoutRules.requirePositive(command.amount());
+        TaxFree.validate(command.taxFreeAmount(), command.amount());
         apply(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
-                command.requestedAt()));
+                command.requestedAt(), command.merchant(), command.taxFreeAmount()));
         apply(new VirtualAccountRequested(command.orderId(), command.orderName(), command.amount(), command.bank(),
-                command.customerName(), command.validHours(), command.cashReceipt()));
+                command.customerName(), command.validHours(), command.cashReceipt(), command.taxFreeAmount()));
     }
 
     @CommandHandler
@@ -206,7 +209,7 @@ public class Payment {
                     "payments can be cancelled by their owner within " + command.ownerWindow().toDays() + " days");
         }
         apply(new PaymentCancelRequested(orderId, paymentKey, command.cancelId(), command.cancelReason(), requested,
-                command.refundAccount()));
+                command.refundAccount(), taxFree.partOf(requested, balance)));
     }
 
     @CommandHandler
@@ -230,7 +233,8 @@ public class Payment {
                 Money balanceAfter = new Money(running, balance.currency());
                 PaymentTransitions.check(status, running == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED);
                 apply(new PaymentCancelled(orderId, "toss:" + other.transactionKey(), other.transactionKey(),
-                        other.cancelAmount(), other.cancelReason(), other.canceledAt(), balanceAfter));
+                        other.cancelAmount(), other.cancelReason(), other.canceledAt(), balanceAfter,
+                        other.taxFreeAmount() != null && other.taxFreeAmount().isPositive() ? other.taxFreeAmount() : null));
             }
         }
     }
@@ -452,7 +456,7 @@ public class Payment {
         PaymentStatus next = balanceAfter.amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
         PaymentTransitions.check(status, next);
         apply(new PaymentCancelled(orderId, pending.cancelId(), cancel.transactionKey(), cancel.cancelAmount(),
-                pending.reason(), cancel.canceledAt(), balanceAfter));
+                pending.reason(), cancel.canceledAt(), balanceAfter, taxFree.settledPart(cancel.taxFreeAmount())));
     }
 
     private void requireAccess(Caller caller) {
@@ -467,6 +471,7 @@ public class Payment {
         memberId = event.memberId();
         amount = event.amount();
         status = PaymentStatus.READY;
+        taxFree.checkedOut(event.taxFreeAmount());
     }
 
     @EventSourcingHandler
@@ -533,10 +538,12 @@ public class Payment {
     @EventSourcingHandler
     void on(PaymentCancelRequested event, @Timestamp Instant at) {
         cancellations.requested(event.cancelId(), event.cancelAmount(), event.cancelReason(), at);
+        taxFree.requested(event.taxFreeAmount());
     }
 
     @EventSourcingHandler
     void on(PaymentCancelled event) {
+        taxFree.cancelled(event.taxFreeAmount(), cancellations.isPending(event.cancelId()));
         cancellations.settled(event.cancelId(), event.transactionKey());
         balance = event.balanceAfter();
         status = balance.amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
@@ -564,6 +571,7 @@ public class Payment {
     void on(PaymentCompensated event) {
         cancellations.recorded(event.transactionKey());
         compensationReason = null;
+        taxFree.refundedInFull();
         balance = new Money(0, amount.currency());
         status = PaymentStatus.CANCELED;
         flagged = false;

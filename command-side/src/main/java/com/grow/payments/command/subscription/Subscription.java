@@ -63,6 +63,7 @@ public class Subscription {
     private final SubscriptionCard card = new SubscriptionCard();
     private String orderName;
     private Money amount;
+    private SubscriptionTerms terms;
     private Cycle cycle;
     private Instant anchorAt;
     private SubscriptionStatus status;
@@ -80,12 +81,10 @@ public class Subscription {
 
     @CommandHandler
     public Subscription(StartSubscription command) {
-        if (!command.amount().isPositive()) {
-            throw new PaymentRejection(ErrorCode.VALIDATION_FAILED, "amount must be positive");
-        }
+        SubscriptionTerms.check(command);
         apply(new SubscriptionStarted(command.subscriptionId(), command.caller().memberId().value(),
                 command.billingKeyId(), command.customerKey(), command.planId(), command.orderName(),
-                command.amount(), command.cycle(), command.startAt()));
+                command.amount(), command.cycle(), command.startAt(), command.merchant(), command.taxFreeAmount()));
     }
 
     @CommandHandler
@@ -209,7 +208,8 @@ public class Subscription {
     private void requestCharge() {
         int nextAttempt = attempt + 1;
         apply(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
-                nextAttempt, memberId.value(), card.billingKeyId(), card.customerKey(), orderName, amount));
+                nextAttempt, memberId.value(), card.billingKeyId(), card.customerKey(), orderName, amount,
+                terms.merchant(), terms.taxFreeAmount()));
     }
 
     private void fail(Failure failure, boolean hard, Instant at, List<Duration> retryDelays) {
@@ -237,6 +237,7 @@ public class Subscription {
         memberId = new MemberId(event.memberId());
         orderName = event.orderName();
         amount = event.amount();
+        terms = new SubscriptionTerms(event.merchant(), event.taxFreeAmount());
         cycle = event.cycle();
         anchorAt = event.anchorAt();
         status = SubscriptionStatus.ACTIVE;

@@ -1,5 +1,6 @@
 package com.grow.payments.infra.config;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.billing.DunningPolicy;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
@@ -24,19 +25,19 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class JanitorConfiguration {
 
     @Bean
-    public PaymentReconciler paymentReconciler(PaymentGateway gateway, CommandGateway commands,
+    public PaymentReconciler paymentReconciler(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands,
                                                ReconciliationSchedule schedule, Clock clock,
                                                @Value("${payments.janitor.backoff:10s,1m,5m,1h}") List<Duration> backoff,
                                                @Value("${payments.janitor.max-attempts:27}") int maxAttempts,
                                                DunningPolicy dunning, CompensatingRefund compensatingRefund) {
-        return new TossPaymentReconciler(gateway, commands, schedule, clock, backoff, maxAttempts, dunning,
+        return new TossPaymentReconciler(gateway, merchants, commands, schedule, clock, backoff, maxAttempts, dunning,
                 compensatingRefund);
     }
 
     /** The compensating refund, shared by the compensation saga and the janitor's retry. */
     @Bean
-    public CompensatingRefund compensatingRefund(PaymentGateway gateway, CommandGateway commands) {
-        return new CompensatingRefund(gateway, commands);
+    public CompensatingRefund compensatingRefund(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands) {
+        return new CompensatingRefund(gateway, merchants, commands);
     }
 
     /** Failed subscription charges are retried after 1, 3 and 7 days by default, then suspended. */

@@ -1,6 +1,6 @@
 package com.grow.payments.infra.reconciliation;
 
-import com.grow.payments.infra.toss.TossProperties;
+import com.grow.payments.infra.toss.TossMerchants;
 import com.grow.payments.shared.Ids;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,13 +43,13 @@ public class Reconciliations implements SmartLifecycle {
     private final Set<String> mine = ConcurrentHashMap.newKeySet();
     private volatile ExecutorService worker;
 
-    public Reconciliations(ReconciliationRuns runs, ReconciliationEngine engine, TossProperties toss, Clock clock,
+    public Reconciliations(ReconciliationRuns runs, ReconciliationEngine engine, TossMerchants toss, Clock clock,
                            @Value("${payments.reconciliation.stale-after:2m}") Duration staleAfter,
                            @Value("${payments.reconciliation.max-attempts:5}") int maxAttempts) {
         this.runs = runs;
         this.engine = engine;
-        // the configured merchants, each reconciled with its own key: today the one of toss.secret-key
-        this.merchants = List.of(new TossMerchant("default", toss.secretKey()));
+        // every configured merchant, each reconciled with its own key (its transactions are its own)
+        this.merchants = toss.names().stream().map(name -> new TossMerchant(name, toss.secretKey(name))).toList();
         this.clock = clock;
         this.staleAfter = staleAfter;
         this.maxAttempts = maxAttempts;

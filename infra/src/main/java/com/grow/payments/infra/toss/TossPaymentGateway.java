@@ -1,5 +1,7 @@
 package com.grow.payments.infra.toss;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
+import com.grow.payments.shared.merchant.MerchantFlow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,7 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Toss Payments over HTTP (docs/toss.md): Basic auth with the secret key and a trailing colon, an
+ * Toss Payments over HTTP (docs/toss.md): Basic auth with the named merchant's secret key and a trailing colon, an
  * Idempotency-Key on every POST, bounded connect and read timeouts, and non-blocking calls.
  * A timeout or transport error is an unknown outcome, never a failure.
  */
@@ -51,56 +53,59 @@ public class TossPaymentGateway implements PaymentGateway {
     private final TossProperties properties;
     private final HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
-    private final String authorization;
+    private final TossMerchants merchants;
+    /** A cash receipt is issued at its payment's merchant. */
+    private final MerchantOf merchantOf;
     private final MeterRegistry registry;
     private final TossCallOutcomes outcomes;
 
-    public TossPaymentGateway(TossProperties properties, MeterRegistry registry, TossCallOutcomes outcomes) {
+    public TossPaymentGateway(TossProperties properties, TossMerchants merchants, MerchantOf merchantOf,
+                              MeterRegistry registry, TossCallOutcomes outcomes) {
         this.properties = properties;
+        this.merchants = merchants;
+        this.merchantOf = merchantOf;
         this.registry = registry;
         this.outcomes = outcomes;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
                 .build();
-        String key = properties.secretKey() == null ? "" : properties.secretKey();
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((key + ":").getBytes(StandardCharsets.UTF_8));
-        if (key.isEmpty()) {
-            log.warn("toss.secret-key is not set: every call to Toss will be refused");
-        }
+    }
+
+    /** Basic auth with the merchant's key (a merchant not configured: the call fails before it is sent). */
+    private String authorization(String merchant) {
+        return "Basic " + Base64.getEncoder()
+                .encodeToString((merchants.secretKey(merchant) + ":").getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
-    public CompletableFuture<ConfirmOutcome> confirm(ConfirmRequest request) {
+    public CompletableFuture<ConfirmOutcome> confirm(String merchant, ConfirmRequest request) {
         ObjectNode body = json.createObjectNode()
                 .put("paymentKey", request.paymentKey().value())
                 .put("orderId", request.orderId().value())
                 .put("amount", request.amount().amount());
-        return post("confirm", "/v1/payments/confirm", request.idempotencyKey(), body)
+        return post(merchant, "confirm", "/v1/payments/confirm", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
                 .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("confirm", request.orderId().value(), failure)));
     }
 
     @Override
-    public CompletableFuture<LookupOutcome> lookup(OrderId orderId) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint("/v1/payments/orders/"
-                        + URLEncoder.encode(orderId.value(), StandardCharsets.UTF_8)))
-                .timeout(properties.readTimeout())
-                .header("Authorization", authorization)
-                .GET()
-                .build();
-        return timed("lookup", request)
+    public CompletableFuture<LookupOutcome> lookup(String merchant, OrderId orderId) {
+        return send(merchant, "lookup", HttpRequest.newBuilder(endpoint("/v1/payments/orders/"
+                        + URLEncoder.encode(orderId.value(), StandardCharsets.UTF_8))).GET())
                 .thenApply(response -> TossPayments.lookupOutcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new LookupOutcome.Unknown(reason("lookup", orderId.value(), failure)));
     }
 
     @Override
-    public CompletableFuture<CancelOutcome> cancel(CancelRequest request) {
+    public CompletableFuture<CancelOutcome> cancel(String merchant, CancelRequest request) {
         ObjectNode body = json.createObjectNode().put("cancelReason", request.reason());
         if (request.amount() != null) {
             body.put("cancelAmount", request.amount().amount());
+        }
+        if (request.taxFreeAmount() != null && request.taxFreeAmount().isPositive()) {
+            body.put("taxFreeAmount", request.taxFreeAmount().amount());
         }
         if (request.refundAccount() != null) {
             body.putObject("refundReceiveAccount")
@@ -110,27 +115,30 @@ public class TossPaymentGateway implements PaymentGateway {
         }
         String path = "/v1/payments/" + URLEncoder.encode(request.paymentKey().value(), StandardCharsets.UTF_8)
                 + "/cancel";
-        return post("cancel", path, request.idempotencyKey(), body)
+        return post(merchant, "cancel", path, request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.cancelOutcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new CancelOutcome.Unknown(reason("cancel", request.orderId().value(), failure)));
     }
 
     @Override
-    public CompletableFuture<IssueOutcome> issueBillingKey(String authKey, String customerKey, String idempotencyKey) {
+    public CompletableFuture<IssueOutcome> issueBillingKey(String merchant, String authKey, String customerKey, String idempotencyKey) {
         ObjectNode body = json.createObjectNode().put("authKey", authKey).put("customerKey", customerKey);
-        return post("billing_key_issue", "/v1/billing/authorizations/issue", idempotencyKey, body)
+        return post(merchant, "billing_key_issue", "/v1/billing/authorizations/issue", idempotencyKey, body)
                 .thenApply(response -> TossPayments.issueOutcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new IssueOutcome.Unknown(reason("billing-key issue", "-", failure)));
     }
 
     @Override
-    public CompletableFuture<ConfirmOutcome> chargeBillingKey(BillingChargeRequest request) {
+    public CompletableFuture<ConfirmOutcome> chargeBillingKey(String merchant, BillingChargeRequest request) {
         ObjectNode body = json.createObjectNode()
                 .put("customerKey", request.customerKey())
                 .put("amount", request.amount().amount())
                 .put("orderId", request.orderId().value())
                 .put("orderName", request.orderName());
-        return post("billing_charge", "/v1/billing/" + URLEncoder.encode(request.billingKey(), StandardCharsets.UTF_8),
+        if (request.taxFreeAmount() != null && request.taxFreeAmount().isPositive()) {
+            body.put("taxFreeAmount", request.taxFreeAmount().amount());
+        }
+        return post(merchant, "billing_charge", "/v1/billing/" + URLEncoder.encode(request.billingKey(), StandardCharsets.UTF_8),
                 request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
@@ -139,7 +147,7 @@ public class TossPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CompletableFuture<ConfirmOutcome> issueVirtualAccount(VirtualAccountRequest request) {
+    public CompletableFuture<ConfirmOutcome> issueVirtualAccount(String merchant, VirtualAccountRequest request) {
         ObjectNode body = json.createObjectNode()
                 .put("amount", request.amount().amount())
                 .put("orderId", request.orderId().value())
@@ -149,11 +157,14 @@ public class TossPaymentGateway implements PaymentGateway {
         if (request.validHours() != null) {
             body.put("validHours", request.validHours());
         }
+        if (request.taxFreeAmount() != null && request.taxFreeAmount().isPositive()) {
+            body.put("taxFreeAmount", request.taxFreeAmount().amount());
+        }
         if (request.cashReceiptType() != null && request.registrationNumber() != null) {
             body.putObject("cashReceipt").put("type", request.cashReceiptType().label())
                     .put("registrationNumber", request.registrationNumber());
         }
-        return post("virtual_account", "/v1/virtual-accounts", request.idempotencyKey(), body)
+        return post(merchant, "virtual_account", "/v1/virtual-accounts", request.idempotencyKey(), body)
                 .thenApply(response -> TossPayments.confirmOutcome(response.statusCode(), parse(response),
                         request.orderId().value()))
                 .exceptionally(failure -> new ConfirmOutcome.Unknown(reason("virtual account", request.orderId().value(),
@@ -161,15 +172,10 @@ public class TossPaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CompletableFuture<Boolean> deleteBillingKey(String billingKey) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint("/v1/billing/"
-                        + URLEncoder.encode(billingKey, StandardCharsets.UTF_8)))
-                .timeout(properties.readTimeout())
-                .header("Authorization", authorization)
-                .DELETE()
-                .build();
+    public CompletableFuture<Boolean> deleteBillingKey(String merchant, String billingKey) {
         // gone at Toss: deleted now, or already unknown to it
-        return timed("billing_key_delete", request)
+        return send(merchant, "billing_key_delete", HttpRequest.newBuilder(endpoint("/v1/billing/"
+                        + URLEncoder.encode(billingKey, StandardCharsets.UTF_8))).DELETE())
                 .thenApply(response -> response.statusCode() == 200 || response.statusCode() == 404
                         || response.statusCode() == 400 && "INVALID_REQUEST".equals(parse(response).path("code").asText()))
                 .exceptionally(failure -> {
@@ -189,7 +195,7 @@ public class TossPaymentGateway implements PaymentGateway {
         if (request.taxFreeAmount() > 0) {
             body.put("taxFreeAmount", request.taxFreeAmount());
         }
-        return post("cash_receipt", "/v1/cash-receipts", request.idempotencyKey(), body)
+        return post(merchantOf.order(request.orderId()), "cash_receipt", "/v1/cash-receipts", request.idempotencyKey(), body)
                 .thenApply(response -> TossCashReceipts.outcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new CashReceiptOutcome.Unknown(reason("cash receipt", request.orderId().value(),
                         failure)));
@@ -203,7 +209,7 @@ public class TossPaymentGateway implements PaymentGateway {
             body.put("amount", amount.amount());
         }
         String path = "/v1/cash-receipts/" + URLEncoder.encode(receiptKey, StandardCharsets.UTF_8) + "/cancel";
-        return post("cash_receipt_cancel", path, idempotencyKey, body)
+        return post(merchants.merchantFor(MerchantFlow.CASH_RECEIPT), "cash_receipt_cancel", path, idempotencyKey, body)
                 .thenApply(response -> TossCashReceipts.outcome(response.statusCode(), parse(response)))
                 .exceptionally(failure -> new CashReceiptOutcome.Unknown(reason("cash receipt cancel", receiptKey,
                         failure)));
@@ -220,12 +226,8 @@ public class TossPaymentGateway implements PaymentGateway {
                                                                   List<PgCashReceipt> rows) {
         String query = "/v1/cash-receipts?requestDate=" + requestDate + "&limit=10000"
                 + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(endpoint(query))
-                .timeout(properties.readTimeout())
-                .header("Authorization", authorization)
-                .GET()
-                .build();
-        return timed("cash_receipt_lookup", request).thenCompose(response -> {
+        return send(merchants.merchantFor(MerchantFlow.CASH_RECEIPT), "cash_receipt_lookup",
+                HttpRequest.newBuilder(endpoint(query)).GET()).thenCompose(response -> {
             if (response.statusCode() != 200) {
                 return CompletableFuture.completedFuture(
                         new CashReceiptLookup.Unknown("HTTP " + response.statusCode() + " from the look-up"));
@@ -237,16 +239,23 @@ public class TossPaymentGateway implements PaymentGateway {
         });
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> post(String endpoint, String path, String idempotencyKey,
-                                                         JsonNode body) {
-        HttpRequest request = HttpRequest.newBuilder(endpoint(path))
-                .timeout(properties.readTimeout())
-                .header("Authorization", authorization)
+    private CompletableFuture<HttpResponse<byte[]>> post(String merchant, String endpoint, String path,
+                                                         String idempotencyKey, JsonNode body) {
+        return send(merchant, endpoint, HttpRequest.newBuilder(endpoint(path))
                 .header("Content-Type", "application/json")
                 .header("Idempotency-Key", idempotencyKey)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)))
-                .build();
-        return timed(endpoint, request);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))));
+    }
+
+    /** Sends with the merchant's key; a merchant that is not configured fails the call (an unknown outcome). */
+    private CompletableFuture<HttpResponse<byte[]>> send(String merchant, String endpoint, HttpRequest.Builder request) {
+        String authorization;
+        try {
+            authorization = authorization(merchant);
+        } catch (IllegalStateException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return timed(endpoint, request.timeout(properties.readTimeout()).header("Authorization", authorization).build());
     }
 
     /**

@@ -34,7 +34,7 @@ final class TossPayments {
         List<PgPayment.PgCancel> cancels = new ArrayList<>();
         node.path("cancels").forEach(cancel -> cancels.add(new PgPayment.PgCancel(text(cancel, "transactionKey"),
                 new Money(cancel.path("cancelAmount").asLong(), currency), text(cancel, "cancelReason"),
-                instant(cancel, "canceledAt"))));
+                instant(cancel, "canceledAt"), new Money(cancel.path("taxFreeAmount").asLong(0), currency))));
         JsonNode failure = node.path("failure");
         JsonNode account = node.path("virtualAccount");
         PgPayment.PgVirtualAccount virtualAccount = account.isObject()

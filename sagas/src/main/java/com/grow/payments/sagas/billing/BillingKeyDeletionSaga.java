@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.billing;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.shared.billing.BillingCommands.RecordBillingKeyDeleted;
 import com.grow.payments.shared.billing.BillingKeyDeleted;
@@ -28,6 +29,8 @@ public class BillingKeyDeletionSaga {
     @Inject
     private transient PaymentGateway gateway;
     @Inject
+    private transient MerchantOf merchants;
+    @Inject
     private transient BillingKeyVault vault;
     @Inject
     private transient CommandGateway commands;
@@ -37,7 +40,7 @@ public class BillingKeyDeletionSaga {
     public void on(BillingKeyDeletionRequested event) {
         billingKeyId = event.billingKeyId();
         Optional<String> key = vault.reveal(billingKeyId);
-        CompletableFuture<Boolean> deletedAtToss = key.map(gateway::deleteBillingKey)
+        CompletableFuture<Boolean> deletedAtToss = key.map(tossKey -> gateway.deleteBillingKey(merchants.billingKey(billingKeyId), tossKey))
                 .orElse(CompletableFuture.completedFuture(true));
         deletedAtToss.thenCompose(gone -> {
             if (!gone) {

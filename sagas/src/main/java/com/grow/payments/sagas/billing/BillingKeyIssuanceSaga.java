@@ -52,7 +52,8 @@ public class BillingKeyIssuanceSaga {
             commands.send(new RecordBillingKeyRefused(billingKeyId, AUTH_KEY_UNAVAILABLE));
             return;
         }
-        gateway.issueBillingKey(authKey.get(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
+        gateway.issueBillingKey(com.grow.payments.shared.merchant.Merchants.orDefault(event.merchant()),
+                        authKey.get(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
                 .thenCompose(this::record)
                 .exceptionally(failure -> {
                     log.error("billing key {} could not be recorded", billingKeyId, failure);

@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.payment;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
@@ -13,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The compensating full refund of an approved payment the service could not keep: one step key per
+ * The compensating full refund of an approved payment the service could not keep, with its
+ * merchant's key: one step key per
  * order and payment key, so the saga and the janitor retrying it reach Toss as one cancel.
  */
 public class CompensatingRefund {
@@ -21,10 +23,12 @@ public class CompensatingRefund {
     private static final Logger log = LoggerFactory.getLogger(CompensatingRefund.class);
 
     private final PaymentGateway gateway;
+    private final MerchantOf merchants;
     private final CommandGateway commands;
 
-    public CompensatingRefund(PaymentGateway gateway, CommandGateway commands) {
+    public CompensatingRefund(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands) {
         this.gateway = gateway;
+        this.merchants = merchants;
         this.commands = commands;
     }
 
@@ -32,7 +36,8 @@ public class CompensatingRefund {
     public CompletableFuture<Void> refund(OrderId orderId, PaymentKey paymentKey, String reason) {
         CancelRequest refund = new CancelRequest(orderId, paymentKey, "compensation: " + reason, null, null,
                 StepKeys.of("compensate", orderId, paymentKey));
-        return gateway.cancel(refund)
+        // at the merchant the payment was made at: another merchant's key would not find it
+        return gateway.cancel(merchants.order(orderId), refund)
                 .thenCompose(outcome -> outcome instanceof CancelOutcome.Cancelled cancelled
                         ? commands.send(new RecordCompensation(orderId, cancelled.cancel()))
                         : CompletableFuture.completedFuture(null))

@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.payment;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
@@ -33,6 +34,8 @@ public class PaymentCancellationSaga {
     @Inject
     private transient PaymentGateway gateway;
     @Inject
+    private transient MerchantOf merchants;
+    @Inject
     private transient CommandGateway commands;
 
     @StartSaga
@@ -40,8 +43,9 @@ public class PaymentCancellationSaga {
     public void on(PaymentCancelRequested event) {
         cancelId = event.cancelId();
         CancelRequest request = new CancelRequest(event.orderId(), event.paymentKey(), event.cancelReason(),
-                event.cancelAmount(), event.refundAccount(), StepKeys.of("cancel", event.orderId(), event.cancelId()));
-        gateway.cancel(request)
+                event.cancelAmount(), event.refundAccount(), StepKeys.of("cancel", event.orderId(), event.cancelId()),
+                event.taxFreeAmount());
+        gateway.cancel(merchants.order(event.orderId()), request)
                 .thenCompose(outcome -> commands.send(record(event, outcome)))
                 .exceptionally(failure -> {
                     log.error("could not record Toss's answer to cancel {} of order {}; left for the janitor",

@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.payment;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.ConfirmRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
@@ -36,6 +37,8 @@ public class PaymentConfirmationSaga {
     @Inject
     private transient PaymentGateway gateway;
     @Inject
+    private transient MerchantOf merchants;
+    @Inject
     private transient CommandGateway commands;
 
     @StartSaga
@@ -44,7 +47,7 @@ public class PaymentConfirmationSaga {
         orderId = event.orderId().value();
         ConfirmRequest request = new ConfirmRequest(event.orderId(), event.paymentKey(), event.amount(),
                 StepKeys.of("confirm", event.orderId(), event.paymentKey()));
-        gateway.confirm(request)
+        gateway.confirm(merchants.order(event.orderId()), request)
                 .thenCompose(outcome -> commands.send(record(event, outcome)))
                 .exceptionally(failure -> {
                     log.error("could not record the PG's answer for order {}; left for the janitor", orderId, failure);

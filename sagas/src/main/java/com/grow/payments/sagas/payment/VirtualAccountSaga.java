@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.payment;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
@@ -34,6 +35,8 @@ public class VirtualAccountSaga {
     @Inject
     private transient PaymentGateway gateway;
     @Inject
+    private transient MerchantOf merchants;
+    @Inject
     private transient CommandGateway commands;
     @Inject
     private transient IdentityNumberVault identityNumbers;
@@ -46,8 +49,9 @@ public class VirtualAccountSaga {
         String registrationNumber = event.cashReceipt() == null ? null : identityNumbers.reveal(orderId).orElse(null);
         VirtualAccountRequest request = new VirtualAccountRequest(event.orderId(), event.orderName(), event.amount(),
                 event.customerName(), event.bank(), event.validHours(), StepKeys.of("virtual-account", event.orderId()),
-                registrationNumber == null ? null : event.cashReceipt().type(), registrationNumber);
-        gateway.issueVirtualAccount(request)
+                registrationNumber == null ? null : event.cashReceipt().type(), registrationNumber,
+                event.taxFreeAmount());
+        gateway.issueVirtualAccount(merchants.order(event.orderId()), request)
                 .thenCompose(outcome -> commands.send(record(event, outcome)))
                 .exceptionally(failure -> {
                     log.error("virtual account of order {} not recorded; left for the janitor", orderId, failure);

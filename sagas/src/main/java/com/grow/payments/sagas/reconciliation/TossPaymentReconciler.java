@@ -1,5 +1,6 @@
 package com.grow.payments.sagas.reconciliation;
 
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.LookupOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.payment.CompensatingRefund;
@@ -32,6 +33,7 @@ public class TossPaymentReconciler implements PaymentReconciler {
     private static final Logger log = LoggerFactory.getLogger(TossPaymentReconciler.class);
 
     private final PaymentGateway gateway;
+    private final MerchantOf merchants;
     private final CommandGateway commands;
     private final ReconciliationSchedule schedule;
     private final Clock clock;
@@ -40,9 +42,10 @@ public class TossPaymentReconciler implements PaymentReconciler {
     private final DunningPolicy dunning;
     private final CompensatingRefund compensatingRefund;
 
-    public TossPaymentReconciler(PaymentGateway gateway, CommandGateway commands, ReconciliationSchedule schedule,
-                                 Clock clock, List<Duration> backoff, int maxAttempts, DunningPolicy dunning,
-                                 CompensatingRefund compensatingRefund) {
+    public TossPaymentReconciler(PaymentGateway gateway, MerchantOf merchants, CommandGateway commands,
+                                 ReconciliationSchedule schedule, Clock clock, List<Duration> backoff, int maxAttempts,
+                                 DunningPolicy dunning, CompensatingRefund compensatingRefund) {
+        this.merchants = merchants;
         this.dunning = dunning;
         this.compensatingRefund = compensatingRefund;
         this.gateway = gateway;
@@ -83,7 +86,9 @@ public class TossPaymentReconciler implements PaymentReconciler {
     }
 
     private CompletableFuture<ReconciliationVerdict> check(OrderId orderId) {
-        return gateway.lookup(orderId).thenCompose(lookup -> {
+        // asked with the key of the merchant the order was made at: another merchant's key would not find it
+        String merchant = merchants.order(orderId);
+        return gateway.lookup(merchant, orderId).thenCompose(lookup -> {
             if (lookup instanceof LookupOutcome.Unknown) {
                 return CompletableFuture.completedFuture(ReconciliationVerdict.UNRESOLVED);
             }

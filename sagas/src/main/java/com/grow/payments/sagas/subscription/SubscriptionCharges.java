@@ -8,6 +8,7 @@ import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.merchant.Merchants;
 import com.grow.payments.shared.billing.BillingCommands.FlagBillingKeyUnreadable;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.FailureCode;
@@ -98,9 +99,11 @@ public class SubscriptionCharges {
                                 event.orderId(), event.attempt());
                         return CompletableFuture.completedFuture(null);
                     }
-                    return gateway.chargeBillingKey(new BillingChargeRequest(key.get(), event.customerKey(),
-                            new OrderId(event.orderId()), event.orderName(), event.amount(),
-                            StepKeys.of("charge", event.orderId(), event.attempt())));
+                    // the subscription's merchant: the one its billing key was issued at
+                    return gateway.chargeBillingKey(Merchants.orDefault(event.merchant()),
+                            new BillingChargeRequest(key.get(), event.customerKey(), new OrderId(event.orderId()),
+                                    event.orderName(), event.amount(), StepKeys.of("charge", event.orderId(),
+                                    event.attempt()), event.taxFreeAmount()));
                 });
     }
 

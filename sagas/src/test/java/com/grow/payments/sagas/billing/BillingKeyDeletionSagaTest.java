@@ -33,6 +33,7 @@ class BillingKeyDeletionSagaTest {
         gateway = new FakePaymentGateway();
         vault = new InMemoryBillingKeyVault();
         fixture.registerResource(gateway);
+        fixture.registerResource(new com.grow.payments.sagas.gateway.FixedMerchantOf());
         fixture.registerResource(vault);
         fixture.registerCommandGateway(CommandGateway.class);
     }

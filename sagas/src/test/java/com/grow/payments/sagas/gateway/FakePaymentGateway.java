@@ -11,6 +11,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class FakePaymentGateway implements PaymentGateway {
 
+    private final List<String> merchants = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** The merchant named by each call, in order. */
+    public List<String> merchants() {
+        return merchants;
+    }
+
     private final List<ConfirmRequest> requests = new ArrayList<>();
     private final List<CancelRequest> cancels = new ArrayList<>();
     private CompletableFuture<ConfirmOutcome> answer = new CompletableFuture<>();
@@ -42,18 +49,21 @@ public final class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CompletableFuture<ConfirmOutcome> confirm(ConfirmRequest request) {
+    public CompletableFuture<ConfirmOutcome> confirm(String merchant, ConfirmRequest request) {
+        merchants.add(merchant);
         requests.add(request);
         return answer;
     }
 
     @Override
-    public CompletableFuture<LookupOutcome> lookup(OrderId orderId) {
+    public CompletableFuture<LookupOutcome> lookup(String merchant, OrderId orderId) {
+        merchants.add(merchant);
         return lookupAnswer;
     }
 
     @Override
-    public CompletableFuture<CancelOutcome> cancel(CancelRequest request) {
+    public CompletableFuture<CancelOutcome> cancel(String merchant, CancelRequest request) {
+        merchants.add(merchant);
         cancels.add(request);
         return cancelAnswer;
     }
@@ -96,19 +106,23 @@ public final class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CompletableFuture<IssueOutcome> issueBillingKey(String authKey, String customerKey, String idempotencyKey) {
+    public CompletableFuture<IssueOutcome> issueBillingKey(String merchant, String authKey, String customerKey,
+                                                         String idempotencyKey) {
+        merchants.add(merchant);
         issues.add(new IssueCall(authKey, customerKey, idempotencyKey));
         return issueAnswer;
     }
 
     @Override
-    public CompletableFuture<ConfirmOutcome> chargeBillingKey(BillingChargeRequest request) {
+    public CompletableFuture<ConfirmOutcome> chargeBillingKey(String merchant, BillingChargeRequest request) {
+        merchants.add(merchant);
         charges.add(request);
         return chargeAnswer;
     }
 
     @Override
-    public CompletableFuture<Boolean> deleteBillingKey(String billingKey) {
+    public CompletableFuture<Boolean> deleteBillingKey(String merchant, String billingKey) {
+        merchants.add(merchant);
         deletes.add(billingKey);
         return deleteAnswer;
     }
@@ -120,7 +134,8 @@ public final class FakePaymentGateway implements PaymentGateway {
     }
 
     @Override
-    public CompletableFuture<ConfirmOutcome> issueVirtualAccount(VirtualAccountRequest request) {
+    public CompletableFuture<ConfirmOutcome> issueVirtualAccount(String merchant, VirtualAccountRequest request) {
+        merchants.add(merchant);
         return accountAnswer;
     }
 

@@ -44,7 +44,7 @@ class PaymentCompensationSagaTest {
         gateway = new FakePaymentGateway();
         fixture.registerResource(gateway);
         CommandGateway commands = fixture.registerCommandGateway(CommandGateway.class);
-        fixture.registerResource(new CompensatingRefund(gateway, commands));
+        fixture.registerResource(new CompensatingRefund(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf(), commands));
     }
 
     @Test

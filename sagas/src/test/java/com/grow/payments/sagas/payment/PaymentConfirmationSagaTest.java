@@ -54,6 +54,7 @@ class PaymentConfirmationSagaTest {
         fixture = new SagaTestFixture<>(PaymentConfirmationSaga.class);
         gateway = new FakePaymentGateway();
         fixture.registerResource(gateway);
+        fixture.registerResource(new com.grow.payments.sagas.gateway.FixedMerchantOf());
         fixture.registerCommandGateway(CommandGateway.class);
     }
 

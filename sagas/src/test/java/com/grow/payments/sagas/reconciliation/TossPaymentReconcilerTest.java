@@ -61,9 +61,9 @@ class TossPaymentReconcilerTest {
         bus.subscribe(FlagPaymentForOperator.class.getName(), this::handle);
         bus.subscribe(RecordCompensation.class.getName(), this::handle);
         CommandGateway commands = DefaultCommandGateway.builder().commandBus(bus).build();
-        reconciler = new TossPaymentReconciler(gateway, commands, schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF,
+        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), commands, schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF,
                 MAX_ATTEMPTS, new DunningPolicy(List.of(Duration.ofDays(1)), Set.of()),
-                new CompensatingRefund(gateway, commands));
+                new CompensatingRefund(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf(), commands));
     }
 
     /** The aggregate's part: remember the command and answer the verdict the test chose. */
@@ -152,9 +152,9 @@ class TossPaymentReconcilerTest {
             throw new IllegalStateException("concurrent modification");
         });
         CommandGateway commands = DefaultCommandGateway.builder().commandBus(failing).build();
-        reconciler = new TossPaymentReconciler(gateway, commands, schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF,
+        reconciler = new TossPaymentReconciler(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf("shop"), commands, schedule, Clock.fixed(NOW, ZoneOffset.UTC), BACKOFF,
                 MAX_ATTEMPTS, new DunningPolicy(List.of(Duration.ofDays(1)), Set.of()),
-                new CompensatingRefund(gateway, commands));
+                new CompensatingRefund(gateway, new com.grow.payments.sagas.gateway.FixedMerchantOf(), commands));
 
         reconciler.reconcile(ORDER, 1);
 

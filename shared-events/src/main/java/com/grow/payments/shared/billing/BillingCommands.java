@@ -12,10 +12,16 @@ public final class BillingCommands {
     }
 
     /**
-     * The buyer registered a card in Toss's billing window: ask Toss for the billing key. The
-     * window's authKey is already in custody under billingKeyId; it never travels in a message.
+     * The buyer registered a card in Toss's billing window: ask Toss for the billing key, at the
+     * billing merchant. The window's authKey is already in custody under billingKeyId; it never
+     * travels in a message.
      */
-    public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String customerKey) {
+    public record IssueBillingKey(@TargetAggregateIdentifier String billingKeyId, Caller caller, String customerKey,
+                                  String merchant) {
+
+        public IssueBillingKey(String billingKeyId, Caller caller, String customerKey) {
+            this(billingKeyId, caller, customerKey, null);
+        }
     }
 
     /** Toss issued the key; its value is already in the vault under billingKeyId. */

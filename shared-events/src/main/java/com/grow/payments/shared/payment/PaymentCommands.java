@@ -21,7 +21,13 @@ public final class PaymentCommands {
             MemberId memberId,
             String orderName,
             Money amount,
-            Instant requestedAt) {
+            Instant requestedAt,
+            String merchant,
+            Money taxFreeAmount) {
+
+        public CheckOutPayment(OrderId orderId, MemberId memberId, String orderName, Money amount, Instant requestedAt) {
+            this(orderId, memberId, orderName, amount, requestedAt, null, null);
+        }
     }
 
     /** The buyer's success redirect arrived: ask Toss to approve it. */
@@ -157,12 +163,22 @@ public final class PaymentCommands {
             String customerName,
             Integer validHours,
             Instant requestedAt,
-            com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt cashReceipt) {
+            com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt cashReceipt,
+            String merchant,
+            Money taxFreeAmount) {
+
+        /** An account with a cash receipt or none, at the default merchant, nothing tax-free. */
+        public IssueVirtualAccount(OrderId orderId, MemberId memberId, String orderName, Money amount, String bank,
+                                   String customerName, Integer validHours, Instant requestedAt,
+                                   com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt cashReceipt) {
+            this(orderId, memberId, orderName, amount, bank, customerName, validHours, requestedAt, cashReceipt, null,
+                    null);
+        }
 
         /** An account with no cash receipt. */
         public IssueVirtualAccount(OrderId orderId, MemberId memberId, String orderName, Money amount, String bank,
                                    String customerName, Integer validHours, Instant requestedAt) {
-            this(orderId, memberId, orderName, amount, bank, customerName, validHours, requestedAt, null);
+            this(orderId, memberId, orderName, amount, bank, customerName, validHours, requestedAt, null, null, null);
         }
     }
 

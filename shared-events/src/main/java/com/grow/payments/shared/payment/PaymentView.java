@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A payment as callers see it (the README's API walk-through), folded from its events. The projection and the
+ * A payment as callers see it (the README's API walk-through), folded from its events: {@code merchant}
+ * is the Toss merchant it was made at, {@code taxFreeAmount} the tax-free part not yet refunded (as
+ * Toss's own field). The projection and the
  * command side's immediate answers both fold with {@link #apply}, so they cannot disagree.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -29,10 +31,14 @@ public record PaymentView(
         String receiptUrl,
         boolean cancelInProgress,
         boolean needsAttention,
-        CashReceiptView cashReceipt) {
+        CashReceiptView cashReceipt,
+        String merchant,
+        long taxFreeAmount) {
 
     public PaymentView {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
+        // views stored before merchants existed are of the default merchant
+        merchant = merchant == null ? com.grow.payments.shared.merchant.Merchants.DEFAULT : merchant;
     }
 
     /** A view with no cash receipt: {@link #apply} carries the receipt over from the view before. */
@@ -43,11 +49,27 @@ public record PaymentView(
                        boolean cancelInProgress, boolean needsAttention) {
         this(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount, currency,
                 requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
-                needsAttention, null);
+                needsAttention, null, null, 0);
     }
 
-    /** One cancel recorded on the payment. */
-    public record CancelView(String transactionKey, long cancelAmount, String cancelReason, Instant canceledAt) {
+    /** A view with no cash receipt, at its merchant, with the tax-free part not yet refunded. */
+    public PaymentView(String orderId, String paymentKey, String memberId, String orderName, String method,
+                       PaymentStatus status, long totalAmount, long balanceAmount, String currency,
+                       Instant requestedAt, Instant approvedAt, List<CancelView> cancels,
+                       VirtualAccountView virtualAccount, Failure failure, CardSummary card, String receiptUrl,
+                       boolean cancelInProgress, boolean needsAttention, String merchant, long taxFreeAmount) {
+        this(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount, currency,
+                requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
+                needsAttention, null, merchant, taxFreeAmount);
+    }
+
+    /** One cancel recorded on the payment, with its tax-free part. */
+    public record CancelView(String transactionKey, long cancelAmount, String cancelReason, Instant canceledAt,
+                             long taxFreeAmount) {
+
+        public CancelView(String transactionKey, long cancelAmount, String cancelReason, Instant canceledAt) {
+            this(transactionKey, cancelAmount, cancelReason, canceledAt, 0);
+        }
     }
 
     /** The account a buyer deposits into, for virtual-account payments. */
@@ -57,7 +79,8 @@ public record PaymentView(
     public static PaymentView checkedOut(PaymentCheckedOut e) {
         return new PaymentView(e.orderId().value(), null, e.memberId().value(), e.orderName(), null,
                 PaymentStatus.READY, e.amount().amount(), e.amount().amount(), e.amount().currency().name(),
-                e.requestedAt(), null, List.of(), null, null, null, null, false, false);
+                e.requestedAt(), null, List.of(), null, null, null, null, false, false, e.merchant(),
+                e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount());
     }
 
     /** Folds a list of one payment's events, oldest first, starting with its checkout. */
@@ -79,7 +102,7 @@ public record PaymentView(
     private PaymentView withCashReceipt(CashReceiptView receipt) {
         return new PaymentView(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount,
                 currency, requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
-                needsAttention, receipt);
+                needsAttention, receipt, merchant, taxFreeAmount);
     }
 
     private PaymentView applyPaymentEvent(Object event) {
@@ -90,7 +113,7 @@ public record PaymentView(
             return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, e.method(),
                     PaymentStatus.DONE, e.approvedAmount().amount(), e.approvedAmount().amount(), currency,
                     requestedAt, e.approvedAt(), cancels, virtualAccount, null, e.card(), e.receiptUrl(), cancelInProgress,
-                    false);
+                    false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentDeclined e) {
             return withStatus(PaymentStatus.ABORTED, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
@@ -103,17 +126,17 @@ public record PaymentView(
             return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, "가상계좌",
                     PaymentStatus.WAITING_FOR_DEPOSIT, totalAmount, balanceAmount, currency, requestedAt, null, cancels,
                     new VirtualAccountView(e.bank(), e.accountNumber(), e.dueDate()), null, card, receiptUrl,
-                    cancelInProgress, false);
+                    cancelInProgress, false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentDeposited e) {
             return new PaymentView(orderId, paymentKey, memberId, orderName, method, PaymentStatus.DONE, totalAmount,
                     e.amount().amount(), currency, requestedAt, e.depositedAt(), cancels, virtualAccount, null, card,
-                    receiptUrl, cancelInProgress, false);
+                    receiptUrl, cancelInProgress, false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentDepositReversed) {
             return new PaymentView(orderId, paymentKey, memberId, orderName, method, PaymentStatus.WAITING_FOR_DEPOSIT,
                     totalAmount, totalAmount, currency, requestedAt, null, cancels, virtualAccount, null, card,
-                    receiptUrl, cancelInProgress, false);
+                    receiptUrl, cancelInProgress, false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentExpired e) {
             return withStatus(PaymentStatus.EXPIRED, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
@@ -124,8 +147,10 @@ public record PaymentView(
         }
         if (event instanceof PaymentCancelled e) {
             PaymentStatus next = e.balanceAfter().amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
+            long taxFreePart = e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount();
             return withCancel(next, new CancelView(e.transactionKey(), e.cancelAmount().amount(), e.cancelReason(),
-                    e.canceledAt()), e.balanceAfter().amount());
+                    e.canceledAt(), taxFreePart), e.balanceAfter().amount())
+                    .withTaxFree(Math.max(0, taxFreeAmount - taxFreePart));
         }
         if (event instanceof PaymentCancelRequested) {
             return withFlags(true, needsAttention);
@@ -144,7 +169,7 @@ public record PaymentView(
         }
         if (event instanceof PaymentCompensated e) {
             return withCancel(PaymentStatus.CANCELED, new CancelView(e.transactionKey(), e.refundedAmount().amount(),
-                    e.reason(), e.canceledAt()), 0);
+                    e.reason(), e.canceledAt(), taxFreeAmount), 0).withTaxFree(0);
         }
         return this;
     }
@@ -153,18 +178,24 @@ public record PaymentView(
         List<CancelView> more = new java.util.ArrayList<>(cancels);
         more.add(cancel);
         return new PaymentView(orderId, paymentKey, memberId, orderName, method, next, totalAmount, balance,
-                currency, requestedAt, approvedAt, more, virtualAccount, failure, card, receiptUrl, false, false);
+                currency, requestedAt, approvedAt, more, virtualAccount, failure, card, receiptUrl, false, false, merchant, taxFreeAmount);
+    }
+
+    private PaymentView withTaxFree(long left) {
+        return new PaymentView(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount,
+                currency, requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelInProgress,
+                needsAttention, merchant, left);
     }
 
     private PaymentView withStatus(PaymentStatus next, String key, Failure nextFailure) {
         return new PaymentView(orderId, key, memberId, orderName, method, next, totalAmount, balanceAmount,
                 currency, requestedAt, approvedAt, cancels, virtualAccount, nextFailure, card, receiptUrl,
-                cancelInProgress, needsAttention && !next.isSettled());
+                cancelInProgress, needsAttention && !next.isSettled(), merchant, taxFreeAmount);
     }
 
     private PaymentView withFlags(boolean cancelling, boolean attention) {
         return new PaymentView(orderId, paymentKey, memberId, orderName, method, status, totalAmount, balanceAmount,
                 currency, requestedAt, approvedAt, cancels, virtualAccount, failure, card, receiptUrl, cancelling,
-                attention);
+                attention, merchant, taxFreeAmount);
     }
 }

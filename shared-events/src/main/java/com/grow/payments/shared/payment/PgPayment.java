@@ -50,7 +50,13 @@ public record PgPayment(
     }
 
     /** One cancel as the PG recorded it. */
-    public record PgCancel(String transactionKey, Money cancelAmount, String cancelReason, Instant canceledAt) {
+    public record PgCancel(String transactionKey, Money cancelAmount, String cancelReason, Instant canceledAt,
+                           Money taxFreeAmount) {
+
+        /** A cancel with nothing tax-free in it (or the PG did not say). */
+        public PgCancel(String transactionKey, Money cancelAmount, String cancelReason, Instant canceledAt) {
+            this(transactionKey, cancelAmount, cancelReason, canceledAt, null);
+        }
     }
 
     /** The same record as another kind of payment. */

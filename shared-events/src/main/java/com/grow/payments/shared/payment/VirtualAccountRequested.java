@@ -11,7 +11,14 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record VirtualAccountRequested(OrderId orderId, String orderName, Money amount, String bank, String customerName,
-                                      Integer validHours, VirtualAccountCashReceipt cashReceipt) implements PaymentEvent {
+                                      Integer validHours, VirtualAccountCashReceipt cashReceipt,
+                                      Money taxFreeAmount) implements PaymentEvent {
+
+    /** An account with no cash receipt and nothing tax-free (as events written before either read). */
+    public VirtualAccountRequested(OrderId orderId, String orderName, Money amount, String bank, String customerName,
+                                   Integer validHours, VirtualAccountCashReceipt cashReceipt) {
+        this(orderId, orderName, amount, bank, customerName, validHours, cashReceipt, null);
+    }
 
     /** An account with no cash receipt. */
     public VirtualAccountRequested(OrderId orderId, String orderName, Money amount, String bank, String customerName,

@@ -15,7 +15,13 @@ public final class SubscriptionCommands {
     /** Charge {@code amount} every cycle from {@code startAt} on the member's billing key. */
     public record StartSubscription(@TargetAggregateIdentifier String subscriptionId, Caller caller,
                                     String billingKeyId, String customerKey, String planId, String orderName, Money amount, Cycle cycle,
-                                    Instant startAt) {
+                                    Instant startAt, String merchant, Money taxFreeAmount) {
+
+        public StartSubscription(String subscriptionId, Caller caller, String billingKeyId, String customerKey,
+                                 String planId, String orderName, Money amount, Cycle cycle, Instant startAt) {
+            this(subscriptionId, caller, billingKeyId, customerKey, planId, orderName, amount, cycle, startAt, null,
+                    null);
+        }
     }
 
     /** The scheduler found the subscription due at {@code now}: charge the due cycle, once. */

@@ -7,7 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A subscription as its member sees it (the README's API walk-through), folded from its events. */
+/**
+ * A subscription as its member sees it (the README's API walk-through), folded from its events;
+ * {@code taxFreeAmount} is the tax-free part of each cycle's amount, {@code merchant} the Toss
+ * merchant that charges it.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubscriptionView(
         String subscriptionId,
@@ -24,10 +28,23 @@ public record SubscriptionView(
         int failedAttempts,
         boolean chargeInProgress,
         @JsonInclude(JsonInclude.Include.ALWAYS) List<Charge> charges,
-        boolean needsAttention) {
+        boolean needsAttention,
+        long taxFreeAmount,
+        String merchant) {
 
     public SubscriptionView {
         charges = charges == null ? List.of() : List.copyOf(charges);
+        // views stored before merchants existed are of the default merchant
+        merchant = merchant == null ? com.grow.payments.shared.merchant.Merchants.DEFAULT : merchant;
+    }
+
+    /** Nothing tax-free, at the default merchant. */
+    public SubscriptionView(String subscriptionId, String memberId, String billingKeyId, String planId,
+                            String orderName, SubscriptionStatus status, Cycle cycle, long amount, String currency,
+                            Instant startedAt, Instant nextChargeAt, int failedAttempts, boolean chargeInProgress,
+                            List<Charge> charges, boolean needsAttention) {
+        this(subscriptionId, memberId, billingKeyId, planId, orderName, status, cycle, amount, currency, startedAt,
+                nextChargeAt, failedAttempts, chargeInProgress, charges, needsAttention, 0, null);
     }
 
     /** One cycle's charge: DONE, FAILED (with Toss's reason), IN_PROGRESS or UNKNOWN. */
@@ -47,7 +64,8 @@ public record SubscriptionView(
     public static SubscriptionView started(SubscriptionStarted e) {
         return new SubscriptionView(e.subscriptionId(), e.memberId(), e.billingKeyId(), e.planId(), e.orderName(),
                 SubscriptionStatus.ACTIVE, e.cycle(), e.amount().amount(), e.amount().currency().name(), e.anchorAt(),
-                e.anchorAt(), 0, false, List.of(), false);
+                e.anchorAt(), 0, false, List.of(), false, e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount(),
+                e.merchant());
     }
 
     public SubscriptionView apply(Object event) {
@@ -76,7 +94,8 @@ public record SubscriptionView(
             List<Charge> flagged = replaced(new Charge(e.cycleNo(), e.orderId(), "UNKNOWN", amount, null, null,
                     FailureCode.NEEDS_ATTENTION.failure(e.reason()), attemptOf(e.cycleNo())));
             return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, status, cycle,
-                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, flagged, true);
+                    amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, flagged, true,
+                    taxFreeAmount, merchant);
         }
         if (event instanceof SubscriptionSuspended) {
             return with(SubscriptionStatus.SUSPENDED, null, failedAttempts, chargeInProgress, charges);
@@ -109,6 +128,7 @@ public record SubscriptionView(
     private SubscriptionView with(SubscriptionStatus nextStatus, Instant nextCharge, int failures, boolean charging,
                                   List<Charge> nextCharges) {
         return new SubscriptionView(subscriptionId, memberId, billingKeyId, planId, orderName, nextStatus, cycle,
-                amount, currency, startedAt, nextCharge, failures, charging, nextCharges, needsAttention);
+                amount, currency, startedAt, nextCharge, failures, charging, nextCharges, needsAttention, taxFreeAmount,
+                merchant);
     }
 }

@@ -20,6 +20,19 @@ import org.junit.jupiter.api.Test;
 class SubscriptionSpoofIT extends IntegrationTest {
 
     private static final long PLAN_AMOUNT = 50_000;
+    /** The standalone billing merchant's mId at the sandbox. */
+    private static final String BILLING_MID = "tgrowbilling";
+
+    @org.springframework.beans.factory.annotation.Value("${toss.merchants.billing.secret-key}")
+    private String billingKey;
+
+    /** A POST to Toss's API (the sandbox) with the billing merchant's key. */
+    private Reply atBillingMerchant(String path, String body) {
+        String basic = java.util.Base64.getEncoder().encodeToString((billingKey + ":").getBytes());
+        return send(request(sandbox().baseUrl(), path, null).header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+    }
 
     private String subscriptionId;
 
@@ -85,12 +98,14 @@ class SubscriptionSpoofIT extends IntegrationTest {
         String nextCycle = "sub_" + subscriptionId + "_2";
 
         // the member's 100 won, paid in Toss's window under the cycle's order id and refunded at once:
-        // made at Toss directly, as if the service's own check-out had let it through
-        String paymentKey = sandbox().authorize(nextCycle, "Club", 100, null);
-        assertThat(callToss("/v1/payments/confirm", confirmBody(nextCycle, paymentKey, 100)).status()).isEqualTo(200);
-        assertThat(callToss("/v1/payments/" + paymentKey + "/cancel", "{\"cancelReason\":\"refund\"}").status())
+        // made at Toss directly, at the billing merchant (the only one where it can collide with the
+        // cycle's charge), as if the service's own check-out had let it through
+        String paymentKey = sandbox().authorize(BILLING_MID, nextCycle, "Club", 100, 0, null);
+        assertThat(atBillingMerchant("/v1/payments/confirm", confirmBody(nextCycle, paymentKey, 100)).status())
                 .isEqualTo(200);
-        assertThat(atToss(nextCycle).path("status").asText()).isEqualTo("CANCELED");
+        assertThat(atBillingMerchant("/v1/payments/" + paymentKey + "/cancel", "{\"cancelReason\":\"refund\"}")
+                .status()).isEqualTo(200);
+        assertThat(sandbox().payment(nextCycle).orElseThrow().status().name()).isEqualTo("CANCELED");
 
         TestClock.setNow(OffsetDateTime.parse(first.path("nextChargeAt").asText()).toInstant());
 

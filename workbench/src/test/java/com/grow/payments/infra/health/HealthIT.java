@@ -61,7 +61,7 @@ class HealthIT extends IntegrationTest {
         sandbox().faults().inject(FaultPlan.ANY, FaultKind.SERVER_ERROR, 50);
         try {
             for (int i = 0; i < 6; i++) {
-                gateway.lookup(new OrderId("ord_health_" + i)).join();
+                gateway.lookup("checkout", new OrderId("ord_health_" + i)).join();
             }
             Reply down = get("/actuator/health", null);
             assertThat(down.status()).isEqualTo(200);
@@ -69,7 +69,7 @@ class HealthIT extends IntegrationTest {
         } finally {
             sandbox().faults().clearFaults();
         }
-        gateway.lookup(new OrderId("ord_health_after")).join();
+        gateway.lookup("checkout", new OrderId("ord_health_after")).join();
         assertThat(get("/actuator/health", null).json().path("components").path("toss").path("status").asText())
                 .isEqualTo("UP");
     }

@@ -25,6 +25,12 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReconciliationIT extends IntegrationTest {
 
+    /** The standalone card merchant's mId at the sandbox (merchant "checkout"). */
+    private static final String CARD_MID = "tgrowcheckout";
+    /** Merchants are reconciled in the order of their names (billing, checkout): the cursor names the merchant by it. */
+    private static final int CARD_MERCHANT_INDEX = 1;
+
+
     private static final Duration RUN = Duration.ofSeconds(120);
 
     @Autowired
@@ -86,11 +92,11 @@ class ReconciliationIT extends IntegrationTest {
             sandbox().cancelInConsole(paid[0], null, "고객 요청 (콘솔)");
             consoleCancelled = paid[0];
 
-            stray = sandbox().createStrayPayment(null, "stray-" + System.nanoTime(), "콘솔 결제", 7_000, 0).orderId();
+            stray = sandbox().createStrayPayment(CARD_MID, "stray-" + System.nanoTime(), "콘솔 결제", 7_000, 0).orderId();
 
             Reply checkout = post("/api/v1/payments", token, "{\"orderName\":\"Pottery\",\"amount\":10000}");
             tampered = checkout.json().path("orderId").asText();
-            sandbox().createStrayPayment(null, tampered, "Pottery", 9_000, 0);
+            sandbox().createStrayPayment(CARD_MID, tampered, "Pottery", 9_000, 0);
 
             today = run("{\"date\":\"" + sandboxToday() + "\"}");
         }
@@ -208,7 +214,7 @@ class ReconciliationIT extends IntegrationTest {
         try {
             day = sandboxToday();
             for (int i = 0; i < 10_000; i++) {
-                sandbox().createStrayPayment(null, "bulk-" + day + "-" + i, "bulk", 1_000 + i, 0);
+                sandbox().createStrayPayment(CARD_MID, "bulk-" + day + "-" + i, "bulk", 1_000 + i, 0);
             }
         } finally {
             clock.advance(ahead.negated());
@@ -239,10 +245,10 @@ class ReconciliationIT extends IntegrationTest {
         LocalDate day = sandboxToday();
         jdbc.update("""
                 INSERT INTO reconciliation_run (run_id, period_from, period_to, status, requested_by, started_at, owner,
-                                                heartbeat_at, cursor_key)
-                VALUES (?, ?, ?, 'RUNNING', 'ops', now() - interval '1 hour', 'recon-dead', now() - interval '1 hour', ?)""",
-                runId, day, day, cancel.transactionKey());
-        for (SandboxTransaction tx : sandbox().transactions(sandbox().config().mid())) {
+                                                heartbeat_at, cursor_merchant, cursor_key)
+                VALUES (?, ?, ?, 'RUNNING', 'ops', now() - interval '1 hour', 'recon-dead', now() - interval '1 hour', ?, ?)""",
+                runId, day, day, CARD_MERCHANT_INDEX, cancel.transactionKey());
+        for (SandboxTransaction tx : sandbox().transactions(CARD_MID)) {
             if (tx.sequence() < cancel.sequence() && LocalDate.ofInstant(tx.transactionAt(), SEOUL).equals(day)) {
                 item(runId, tx, "MATCHED", "NONE", true);
             }

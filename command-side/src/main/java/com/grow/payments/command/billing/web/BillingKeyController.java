@@ -1,5 +1,7 @@
 package com.grow.payments.command.billing.web;
 
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.command.billing.AuthKeyCustody;
 import com.grow.payments.command.billing.AuthKeyUses;
 import com.grow.payments.command.web.AnswerWaiter;
@@ -57,10 +59,13 @@ public class BillingKeyController {
     private final AnswerWaiter outcomes;
     private final AggregateEvents events;
     private final Duration wait;
+    private final MerchantRouting merchants;
 
     public BillingKeyController(CommandGateway commands, AuthKeyUses authKeys, AuthKeyCustody custody,
                                 AnswerWaiter outcomes, AggregateEvents events,
-                                @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+                                @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
+                                MerchantRouting merchants) {
+        this.merchants = merchants;
         this.commands = commands;
         this.authKeys = authKeys;
         this.custody = custody;
@@ -76,7 +81,8 @@ public class BillingKeyController {
         claim(body.authKey(), billingKeyId, caller);
         // sealed outside the event store until Toss has answered; the command and events never hold it
         custody.keep(billingKeyId, body.authKey());
-        return commands.send(new IssueBillingKey(billingKeyId, caller, body.customerKey()))
+        return commands.send(new IssueBillingKey(billingKeyId, caller, body.customerKey(),
+                        merchants.merchantFor(MerchantFlow.BILLING)))
                 .thenCompose(sent -> outcomes.awaitEvents(caller.memberId(), billingKeyId, wait, BillingKeyController::answered))
                 .thenApply(answer -> issued(billingKeyId, answer));
     }

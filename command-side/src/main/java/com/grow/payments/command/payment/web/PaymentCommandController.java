@@ -1,5 +1,7 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.command.web.AnswerWaiter;
@@ -42,10 +44,13 @@ public class PaymentCommandController {
     private final AmountCeiling ceiling;
     private final Clock clock;
     private final Duration confirmWait;
+    private final MerchantRouting merchants;
 
     public PaymentCommandController(CommandGateway commands, AggregateEvents views, AnswerWaiter outcomes,
                                     CheckoutConflicts conflicts, AmountCeiling ceiling, Clock clock,
-                                    @Value("${payments.confirm.wait-timeout:12s}") Duration confirmWait) {
+                                    @Value("${payments.confirm.wait-timeout:12s}") Duration confirmWait,
+                                    MerchantRouting merchants) {
+        this.merchants = merchants;
         this.commands = commands;
         this.views = views;
         this.outcomes = outcomes;
@@ -61,8 +66,10 @@ public class PaymentCommandController {
         ceiling.check("amount", body.amount());
         OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
         Currency currency = body.currency() == null ? Currency.KRW : body.currency();
-        CheckOutPayment command = new CheckOutPayment(orderId, caller.memberId(), body.orderName().strip(),
-                new Money(body.amount(), currency), clock.instant());
+        Money amount = new Money(body.amount(), currency);
+        CheckOutPayment command = new CheckOutPayment(orderId, caller.memberId(), body.orderName().strip(), amount,
+                clock.instant(), merchants.merchantFor(MerchantFlow.CARD),
+                PaymentRequests.taxFree(body.taxFreeAmount(), amount));
         return commands.send(command)
                 .thenApply(created -> ResponseEntity.created(URI.create("/api/v1/payments/" + orderId))
                         .body(current(caller, orderId)))

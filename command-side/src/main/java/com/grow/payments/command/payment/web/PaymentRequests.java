@@ -1,5 +1,8 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.error.PaymentRejection;
+import jakarta.validation.constraints.PositiveOrZero;
 import com.grow.payments.shared.Currency;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +23,22 @@ final class PaymentRequests {
             @Pattern(regexp = ORDER_ID, message = ORDER_ID_MESSAGE) String orderId,
             @NotBlank @Size(max = 100) String orderName,
             @NotNull @Positive Long amount,
-            Currency currency) {
+            Currency currency,
+            @PositiveOrZero Long taxFreeAmount) {
+    }
+
+    /**
+     * The tax-free part of an amount (VAT-exempt tuition): null when none was given; more than the
+     * amount is a validation error, before anything is stored.
+     */
+    static Money taxFree(Long taxFreeAmount, Money amount) {
+        if (taxFreeAmount == null || taxFreeAmount == 0) {
+            return null;
+        }
+        if (taxFreeAmount < 0 || taxFreeAmount > amount.amount()) {
+            throw PaymentRejection.invalidField("taxFreeAmount", "must be between 0 and amount");
+        }
+        return new Money(taxFreeAmount, amount.currency());
     }
 
     record Confirm(

@@ -1,5 +1,7 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
@@ -47,6 +49,7 @@ public class VirtualAccountController {
             @NotBlank @Pattern(regexp = "[0-9A-Z]{2,3}", message = "must be a bank code such as 20 or 88") String bank,
             @NotBlank @Size(max = 100) String customerName,
             @Min(1) @Max(720) Integer validHours,
+            @jakarta.validation.constraints.PositiveOrZero Long taxFreeAmount,
             @Valid CashReceiptBody cashReceipt) {
     }
 
@@ -63,10 +66,13 @@ public class VirtualAccountController {
     private final IdentityNumberVault identityNumbers;
     private final Clock clock;
     private final Duration wait;
+    private final MerchantRouting merchants;
 
     public VirtualAccountController(CommandGateway commands, AnswerWaiter outcomes, AmountCeiling ceiling,
                                     AggregateEvents views, IdentityNumberVault identityNumbers, Clock clock,
-                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait) {
+                                    @Value("${payments.confirm.wait-timeout:12s}") Duration wait,
+                                    MerchantRouting merchants) {
+        this.merchants = merchants;
         this.commands = commands;
         this.outcomes = outcomes;
         this.ceiling = ceiling;
@@ -90,9 +96,11 @@ public class VirtualAccountController {
     public CompletableFuture<ResponseEntity<PaymentView>> open(@Valid @RequestBody AccountRequest body, Caller caller) {
         ceiling.check("amount", body.amount());
         OrderId orderId = CallerOrderIds.chosenOrNew(body.orderId());
+        Money amount = Money.won(body.amount());
         IssueVirtualAccount command = new IssueVirtualAccount(orderId, caller.memberId(), body.orderName().strip(),
-                Money.won(body.amount()), body.bank(), body.customerName().strip(), body.validHours(), clock.instant(),
-                cashReceipt(orderId, body.cashReceipt()));
+                amount, body.bank(), body.customerName().strip(), body.validHours(), clock.instant(),
+                cashReceipt(orderId, body.cashReceipt()), merchants.merchantFor(MerchantFlow.VIRTUAL_ACCOUNT),
+                PaymentRequests.taxFree(body.taxFreeAmount(), amount));
         return commands.send(command)
                 .thenCompose(sent -> outcomes.awaitUntil(caller.memberId(), orderId, wait,
                         events -> PaymentView.fold(events).status() != PaymentStatus.IN_PROGRESS))

@@ -1,5 +1,6 @@
 package com.grow.payments.command.subscription.web;
 
+import com.grow.payments.shared.merchant.Merchants;
 import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
@@ -57,7 +58,8 @@ public class SubscriptionController {
             @NotBlank @Size(max = 100) String orderName,
             @NotNull @Positive Long amount,
             @NotNull Cycle cycle,
-            @Size(max = 40) String startDate) {
+            @Size(max = 40) String startDate,
+            @jakarta.validation.constraints.PositiveOrZero Long taxFreeAmount) {
     }
 
     record CancelRequest(@Size(max = 200) String reason) {
@@ -87,11 +89,17 @@ public class SubscriptionController {
     public CompletableFuture<ResponseEntity<SubscriptionView>> start(@Valid @RequestBody StartRequest body,
                                                                      Caller caller) {
         ceiling.check("amount", body.amount());
-        BillingKeyIssued card = activeBillingKey(body.billingKeyId(), caller);
+        List<Object> card = activeBillingKey(body.billingKeyId(), caller);
         String subscriptionId = Ids.sortable(IdNamespaces.SUBSCRIPTION);
+        Money amount = Money.won(body.amount());
+        Money taxFree = body.taxFreeAmount() == null || body.taxFreeAmount() == 0 ? null : Money.won(body.taxFreeAmount());
+        if (taxFree != null && taxFree.amount() > amount.amount()) {
+            throw PaymentRejection.invalidField("taxFreeAmount", "must be between 0 and amount");
+        }
+        // charged at the merchant that issued the card's billing key: no other merchant's key can charge it
         StartSubscription command = new StartSubscription(subscriptionId, caller, body.billingKeyId(),
-                card.customerKey(), body.planId(), body.orderName().strip(), Money.won(body.amount()), body.cycle(),
-                startAt(body.startDate()));
+                customerKey(card), body.planId(), body.orderName().strip(), amount, body.cycle(),
+                startAt(body.startDate()), Merchants.firstOf(card), taxFree);
         return commands.send(command).thenApply(started -> ResponseEntity
                 .created(URI.create("/api/v1/subscriptions/" + subscriptionId))
                 .body(SubscriptionView.fold(events.answer(caller.memberId(), subscriptionId))));
@@ -140,7 +148,13 @@ public class SubscriptionController {
         return answer;
     }
 
-    private BillingKeyIssued activeBillingKey(String billingKeyId, Caller caller) {
+    private static String customerKey(List<Object> card) {
+        return card.stream().filter(BillingKeyIssued.class::isInstance).map(BillingKeyIssued.class::cast)
+                .findFirst().orElseThrow().customerKey();
+    }
+
+    /** The billing key's events, when it is the caller's and active. */
+    private List<Object> activeBillingKey(String billingKeyId, Caller caller) {
         List<Object> history = events.events(billingKeyId);
         BillingKeyIssued issued = history.stream().filter(BillingKeyIssued.class::isInstance)
                 .map(BillingKeyIssued.class::cast).findFirst().orElse(null);
@@ -149,7 +163,7 @@ public class SubscriptionController {
         if (issued == null || deleted || !issued.memberId().equals(caller.memberId().value())) {
             throw new PaymentRejection(ErrorCode.BILLING_KEY_NOT_FOUND, "no active billing key " + billingKeyId);
         }
-        return issued;
+        return history;
     }
 
     private void requireExists(String subscriptionId) {
