@@ -1,5 +1,7 @@
 package com.grow.payments.sandbox;
 
+import java.util.Optional;
+
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -50,7 +52,7 @@ final class BillingRegistry {
     }
 
     /** The active billing key Toss issued to the customer, if any (what a merchant must keep secret). */
-    java.util.Optional<String> activeKeyOf(String customerKey) {
+    Optional<String> activeKeyOf(String customerKey) {
         return active.values().stream().filter(key -> key.customerKey().equals(customerKey))
                 .map(BillingKey::billingKey).findFirst();
     }

@@ -1,5 +1,7 @@
 package com.grow.payments.sandbox;
 
+import java.util.function.ToLongFunction;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -76,7 +78,7 @@ final class CashReceiptRecord {
         return settled;
     }
 
-    private long canceled(java.util.function.ToLongFunction<CashReceipt> field) {
+    private long canceled(ToLongFunction<CashReceipt> field) {
         return rows.stream().filter(row -> CashReceipt.CANCEL.equals(row.transactionType())).mapToLong(field).sum();
     }
 

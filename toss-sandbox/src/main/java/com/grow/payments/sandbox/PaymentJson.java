@@ -1,5 +1,7 @@
 package com.grow.payments.sandbox;
 
+import java.util.function.ToLongFunction;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,7 +87,7 @@ final class PaymentJson {
     }
 
     /** What the issue row's field still counts once the cancel rows are taken off. */
-    private static long remaining(SandboxPayment p, java.util.function.ToLongFunction<CashReceipt> field) {
+    private static long remaining(SandboxPayment p, ToLongFunction<CashReceipt> field) {
         long total = 0;
         for (CashReceipt row : p.cashReceipts()) {
             total += CashReceipt.CANCEL.equals(row.transactionType()) ? -field.applyAsLong(row) : field.applyAsLong(row);

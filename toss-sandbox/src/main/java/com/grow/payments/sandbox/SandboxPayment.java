@@ -1,5 +1,7 @@
 package com.grow.payments.sandbox;
 
+import java.util.Optional;
+
 import java.time.Instant;
 import java.util.List;
 
@@ -48,7 +50,7 @@ public record SandboxPayment(
     }
 
     /** The receipt Toss issued with the payment (a virtual account's {@code cashReceipt} on deposit), if any. */
-    public java.util.Optional<CashReceipt> cashReceipt() {
+    public Optional<CashReceipt> cashReceipt() {
         return cashReceipts.stream().filter(row -> CashReceipt.CONFIRM.equals(row.transactionType())).findFirst();
     }
 

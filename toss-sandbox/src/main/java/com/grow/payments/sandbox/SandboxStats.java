@@ -1,5 +1,7 @@
 package com.grow.payments.sandbox;
 
+import java.util.function.Function;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -274,7 +276,7 @@ public final class SandboxStats {
         return orders.computeIfAbsent(orderId, id -> new OrderCounters());
     }
 
-    private long order(String orderId, java.util.function.Function<OrderCounters, LongAdder> counter) {
+    private long order(String orderId, Function<OrderCounters, LongAdder> counter) {
         OrderCounters counters = orders.get(orderId);
         return counters == null ? 0 : counter.apply(counters).sum();
     }

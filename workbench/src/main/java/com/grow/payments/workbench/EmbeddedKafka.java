@@ -1,5 +1,8 @@
 package com.grow.payments.workbench;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -104,7 +107,7 @@ final class EmbeddedKafka implements AutoCloseable {
     }
 
     private static boolean isFree(int port) {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName(HOST))) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
             return true;
         } catch (IOException e) {
             return false;

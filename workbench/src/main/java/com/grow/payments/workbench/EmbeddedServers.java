@@ -1,5 +1,7 @@
 package com.grow.payments.workbench;
 
+import java.sql.SQLException;
+
 import com.grow.payments.sandbox.SandboxConfig;
 import com.grow.payments.sandbox.TossSandbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -64,7 +66,7 @@ public final class EmbeddedServers {
         try (var connection = postgres().getPostgresDatabase().getConnection();
              var statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("database " + name + " could not be created", e);
         }
         return postgres().getJdbcUrl("postgres", name);

@@ -1,5 +1,8 @@
 package com.grow.payments.workbench;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
@@ -33,7 +36,7 @@ public final class WatchEvents {
         String bootstrapServers = args.length > 0 ? args[0] : "localhost:9092";
         String topic = args.length > 1 ? args[1] : "grow.payments.v1";
         // outside Spring Boot, Logback would print the Kafka client's chatter among the events
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         // the events' JSON holds Korean text: written as UTF-8 whatever the platform's default is
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);

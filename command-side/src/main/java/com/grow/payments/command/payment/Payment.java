@@ -1,5 +1,7 @@
 package com.grow.payments.command.payment;
 
+import com.grow.payments.shared.payment.CardSummary;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.grow.payments.shared.Caller;
@@ -427,7 +429,7 @@ public class Payment {
     }
 
     /** Toss says it approved: record it, or — if this payment cannot stand — refund it in full. */
-    private void approve(Money approved, String method, com.grow.payments.shared.payment.CardSummary card,
+    private void approve(Money approved, String method, CardSummary card,
                          String receiptUrl, String transactionKey, Instant at) {
         if (status == PaymentStatus.DONE || status == PaymentStatus.PARTIAL_CANCELED
                 || status == PaymentStatus.CANCELED || compensationReason != null) {

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.audit;
 
+import org.aopalliance.intercept.MethodInvocation;
+
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import java.util.concurrent.CompletableFuture;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -84,7 +86,7 @@ public class AuditTrailConfiguration {
     }
 
     @SuppressWarnings("unchecked")
-    private static CompletableFuture<Object> proceed(org.aopalliance.intercept.MethodInvocation invocation) {
+    private static CompletableFuture<Object> proceed(MethodInvocation invocation) {
         try {
             return (CompletableFuture<Object>) invocation.proceed();
         } catch (RuntimeException | Error e) {

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.audit;
 
+import com.grow.payments.shared.payment.PaymentEvent;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -119,7 +121,7 @@ public class LoggingContext {
     /** The order a message is about: a payment event's order, or a command's (or other event's) {@code orderId}. */
     static String orderOf(Message<?> message) {
         Object payload = message.getPayload();
-        if (payload instanceof com.grow.payments.shared.payment.PaymentEvent event) {
+        if (payload instanceof PaymentEvent event) {
             return event.orderId().value();
         }
         Method accessor = payload == null ? null : ORDER_ACCESSOR.get(payload.getClass());

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.billing;
 
+import org.slf4j.LoggerFactory;
+
 import com.grow.payments.shared.subscription.SubscriptionCommands.ChargeDueCycle;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -50,7 +52,7 @@ public class ChargeDueSubscriptionsJob extends QuartzJobBean {
             CompletableFuture.allOf(sent).get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             // a subscription that could not be asked now is due again on the next tick
-            org.slf4j.LoggerFactory.getLogger(ChargeDueSubscriptionsJob.class)
+            LoggerFactory.getLogger(ChargeDueSubscriptionsJob.class)
                     .warn("some due subscriptions were not asked to charge: {}", e.toString());
         }
     }

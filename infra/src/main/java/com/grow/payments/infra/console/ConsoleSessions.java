@@ -1,5 +1,7 @@
 package com.grow.payments.infra.console;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -75,7 +77,7 @@ public final class ConsoleSessions {
 
         @Override
         public void saveContext(SecurityContext context, HttpServletRequest request,
-                                jakarta.servlet.http.HttpServletResponse response) {
+                                HttpServletResponse response) {
             // the API never writes the session: only the console's sign-in and sign-out do
         }
 

@@ -1,5 +1,8 @@
 package com.grow.payments.infra.crypto;
 
+import java.util.Collection;
+import java.util.List;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,8 +69,8 @@ public final class CryptoKeys {
     }
 
     /** Every configured key, current and retired. */
-    public java.util.Collection<SecretKey> all() {
-        return java.util.List.copyOf(byId.values());
+    public Collection<SecretKey> all() {
+        return List.copyOf(byId.values());
     }
 
     /** The key a row names, current or retired; empty if it is not configured. */

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.health;
 
+import org.springframework.boot.actuate.health.Status;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,8 +38,8 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
     protected void doHealthCheck(Health.Builder builder) throws Exception {
         int brokers = admin.describeCluster(new DescribeClusterOptions().timeoutMs((int) TIMEOUT.toMillis()))
                 .nodes().get(TIMEOUT.toMillis() + 500, TimeUnit.MILLISECONDS).size();
-        builder.status(brokers > 0 ? org.springframework.boot.actuate.health.Status.UP
-                : org.springframework.boot.actuate.health.Status.DOWN).withDetail("brokers", brokers);
+        builder.status(brokers > 0 ? Status.UP
+                : Status.DOWN).withDetail("brokers", brokers);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.janitor;
 
+import java.util.ArrayList;
+
 import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
 import com.grow.payments.shared.OrderId;
 import java.sql.Timestamp;
@@ -72,7 +74,7 @@ public class JanitorSweep {
                 .query(String.class)
                 .list();
         // subscription charges asked of Toss with no answer recorded: looked up by the cycle's order id
-        open = new java.util.ArrayList<>(open);
+        open = new ArrayList<>(open);
         open.addAll(jdbc.sql("""
                         SELECT in_flight_order_id FROM subscription_view
                         WHERE charge_in_progress AND in_flight_order_id IS NOT NULL AND NOT needs_attention

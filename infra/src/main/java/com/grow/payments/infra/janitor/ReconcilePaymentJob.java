@@ -1,5 +1,7 @@
 package com.grow.payments.infra.janitor;
 
+import java.util.Locale;
+
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
 import com.grow.payments.shared.OrderId;
 import io.micrometer.core.instrument.Counter;
@@ -37,7 +39,7 @@ class ReconcilePaymentJob implements Job {
         OrderId orderId = new OrderId(data.getString(ORDER_ID));
         int attempt = data.getInt(ATTEMPT);
         try {
-            resolved(reconciler.reconcile(orderId, attempt).name().toLowerCase(java.util.Locale.ROOT));
+            resolved(reconciler.reconcile(orderId, attempt).name().toLowerCase(Locale.ROOT));
         } catch (RuntimeException e) {
             resolved("failed");
             log.error("Reconciliation check {} of order {} failed", attempt, orderId, e);

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.reconciliation;
 
+import java.util.Locale;
+
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
@@ -59,7 +61,7 @@ public class ItemActions {
             PaymentReconciler.Resolution resolution = reconciler.reconcile(new OrderId(item.orderId()), 0);
             if (resolution != PaymentReconciler.Resolution.SETTLED) {
                 attention = true;
-                note = "looked up, still open: " + resolution.name().toLowerCase(java.util.Locale.ROOT);
+                note = "looked up, still open: " + resolution.name().toLowerCase(Locale.ROOT);
             }
         }
         if (attention && ours && OrderId.isValid(item.orderId()) && ChargeOrderIds.parse(item.orderId()).isEmpty()) {

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.reconciliation;
 
+import com.grow.payments.shared.payment.PaymentEvent;
+
 import com.grow.payments.shared.payment.PaymentApproved;
 import com.grow.payments.shared.payment.PaymentCancelled;
 import com.grow.payments.shared.payment.PaymentCheckedOut;
@@ -137,7 +139,7 @@ public class OurTransactions {
     }
 
     private static String orderOf(Object event) {
-        if (event instanceof com.grow.payments.shared.payment.PaymentEvent payment) {
+        if (event instanceof PaymentEvent payment) {
             return payment.orderId().value();
         }
         return event instanceof SubscriptionCharged charged ? charged.orderId() : null;

@@ -1,5 +1,7 @@
 package com.grow.payments.infra.web;
 
+import java.util.Locale;
+
 import com.grow.payments.shared.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,6 +61,6 @@ record OpenApiCatalogue(List<TagDoc> tags, List<ErrorCode> common, List<ErrorCod
     }
 
     Optional<OperationDoc> operation(String method, String path) {
-        return Optional.ofNullable(operations.get(method.toLowerCase(java.util.Locale.ROOT) + " " + path));
+        return Optional.ofNullable(operations.get(method.toLowerCase(Locale.ROOT) + " " + path));
     }
 }

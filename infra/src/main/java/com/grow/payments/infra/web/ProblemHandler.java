@@ -1,5 +1,7 @@
 package com.grow.payments.infra.web;
 
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -61,7 +63,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof PaymentRejection rejection) {
             return rejection(rejection, request);
         }
-        if (cause instanceof org.axonframework.modelling.command.AggregateStreamCreationException) {
+        if (cause instanceof AggregateStreamCreationException) {
             return respond(Problems.of(ErrorCode.ORDER_ID_ALREADY_USED, "that order id is already used", request));
         }
         if (cause instanceof AggregateNotFoundException) {

@@ -1,5 +1,7 @@
 package com.grow.payments.query.subscription;
 
+import java.util.ArrayList;
+
 import com.grow.payments.query.support.PageView;
 import com.grow.payments.query.support.ReadModelJson;
 import com.grow.payments.query.support.ReadModelStore;
@@ -79,7 +81,7 @@ public class SubscriptionViewRepository {
         String where = memberId == null ? "" : " WHERE member_id = ?";
         List<Object> args = memberId == null ? List.of() : List.of(memberId);
         long total = jdbc.sql("SELECT count(*) FROM subscription_view" + where).params(args).query(Long.class).single();
-        List<Object> pageArgs = new java.util.ArrayList<>(args);
+        List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
         List<SubscriptionView> content = jdbc.sql("SELECT document FROM subscription_view" + where

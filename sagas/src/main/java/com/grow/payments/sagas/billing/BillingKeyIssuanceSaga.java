@@ -1,5 +1,7 @@
 package com.grow.payments.sagas.billing;
 
+import com.grow.payments.shared.merchant.Merchants;
+
 import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
@@ -52,7 +54,7 @@ public class BillingKeyIssuanceSaga {
             commands.send(new RecordBillingKeyRefused(billingKeyId, AUTH_KEY_UNAVAILABLE));
             return;
         }
-        gateway.issueBillingKey(com.grow.payments.shared.merchant.Merchants.orDefault(event.merchant()),
+        gateway.issueBillingKey(Merchants.orDefault(event.merchant()),
                         authKey.get(), event.customerKey(), StepKeys.of("issue-billing-key", billingKeyId))
                 .thenCompose(this::record)
                 .exceptionally(failure -> {

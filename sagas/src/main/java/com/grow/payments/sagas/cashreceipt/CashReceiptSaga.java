@@ -1,5 +1,7 @@
 package com.grow.payments.sagas.cashreceipt;
 
+import java.util.concurrent.CompletableFuture;
+
 import com.grow.payments.sagas.gateway.CashReceiptLookup;
 import com.grow.payments.sagas.gateway.CashReceiptOutcome;
 import com.grow.payments.sagas.gateway.CashReceiptRequest;
@@ -158,8 +160,8 @@ public class CashReceiptSaga {
         }
     }
 
-    private static <T> java.util.concurrent.CompletableFuture<T> completed(T value) {
-        return java.util.concurrent.CompletableFuture.completedFuture(value);
+    private static <T> CompletableFuture<T> completed(T value) {
+        return CompletableFuture.completedFuture(value);
     }
 
     public String getOrderId() {

@@ -1,5 +1,7 @@
 package com.grow.payments.shared.billing;
 
+import com.grow.payments.shared.merchant.MerchantBound;
+
 
 import org.axonframework.serialization.Revision;
 
@@ -12,7 +14,7 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("2")
 public record BillingKeyIssueRequested(String billingKeyId, String memberId, String customerKey, String merchant)
-        implements com.grow.payments.shared.merchant.MerchantBound {
+        implements MerchantBound {
 
     /** At the default merchant (as events written before merchants existed read). */
     public BillingKeyIssueRequested(String billingKeyId, String memberId, String customerKey) {

@@ -1,5 +1,7 @@
 package com.grow.payments.shared.error;
 
+import java.util.List;
+
 import java.util.Map;
 
 /**
@@ -30,7 +32,7 @@ public class PaymentRejection extends RuntimeException {
     /** A request whose {@code field} is invalid: a 400 naming the field in {@code errors[]}. */
     public static PaymentRejection invalidField(String field, String message) {
         return new PaymentRejection(ErrorCode.VALIDATION_FAILED, ErrorCode.VALIDATION_FAILED.name(),
-                field + " " + message, Map.of("errors", java.util.List.of(Map.of("field", field, "message", message))));
+                field + " " + message, Map.of("errors", List.of(Map.of("field", field, "message", message))));
     }
 
     public ErrorCode kind() {

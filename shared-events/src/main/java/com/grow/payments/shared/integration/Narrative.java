@@ -1,5 +1,8 @@
 package com.grow.payments.shared.integration;
 
+import com.grow.payments.shared.payment.PaymentEvent;
+import com.grow.payments.shared.subscription.SubscriptionEvent;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,10 +24,10 @@ public interface Narrative<N extends Narrative<N>> {
 
     /** An empty narrative for the aggregate that emitted this event (its first or any other). */
     static Narrative<?> of(Object event) {
-        if (event instanceof com.grow.payments.shared.payment.PaymentEvent) {
+        if (event instanceof PaymentEvent) {
             return PaymentNarrative.EMPTY;
         }
-        if (event instanceof com.grow.payments.shared.subscription.SubscriptionEvent) {
+        if (event instanceof SubscriptionEvent) {
             return SubscriptionNarrative.EMPTY;
         }
         return BillingKeyNarrative.INSTANCE;

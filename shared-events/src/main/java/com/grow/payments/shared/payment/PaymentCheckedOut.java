@@ -1,5 +1,7 @@
 package com.grow.payments.shared.payment;
 
+import com.grow.payments.shared.merchant.MerchantBound;
+
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
@@ -13,7 +15,7 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record PaymentCheckedOut(OrderId orderId, MemberId memberId, String orderName, Money amount, Instant requestedAt,
                                 String merchant, Money taxFreeAmount)
-        implements PaymentEvent, com.grow.payments.shared.merchant.MerchantBound {
+        implements PaymentEvent, MerchantBound {
 
     /** A checkout at the default merchant with nothing tax-free (as events written before either existed read). */
     public PaymentCheckedOut(OrderId orderId, MemberId memberId, String orderName, Money amount, Instant requestedAt) {

@@ -1,5 +1,8 @@
 package com.grow.payments.shared.payment;
 
+import com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt;
+import java.util.List;
+
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
@@ -98,15 +101,15 @@ public final class PaymentCommands {
             String cancelId,
             PgPayment.PgCancel cancel,
             Money balanceAfter,
-            java.util.List<PgPayment.PgCancel> atToss) {
+            List<PgPayment.PgCancel> atToss) {
 
         public RecordCancellation {
-            atToss = atToss == null ? java.util.List.of(cancel) : java.util.List.copyOf(atToss);
+            atToss = atToss == null ? List.of(cancel) : List.copyOf(atToss);
         }
 
         /** Toss's answer named only this cancel. */
         public RecordCancellation(OrderId orderId, String cancelId, PgPayment.PgCancel cancel, Money balanceAfter) {
-            this(orderId, cancelId, cancel, balanceAfter, java.util.List.of(cancel));
+            this(orderId, cancelId, cancel, balanceAfter, List.of(cancel));
         }
     }
 
@@ -163,14 +166,14 @@ public final class PaymentCommands {
             String customerName,
             Integer validHours,
             Instant requestedAt,
-            com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt cashReceipt,
+            VirtualAccountCashReceipt cashReceipt,
             String merchant,
             Money taxFreeAmount) {
 
         /** An account with a cash receipt or none, at the default merchant, nothing tax-free. */
         public IssueVirtualAccount(OrderId orderId, MemberId memberId, String orderName, Money amount, String bank,
                                    String customerName, Integer validHours, Instant requestedAt,
-                                   com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt cashReceipt) {
+                                   VirtualAccountCashReceipt cashReceipt) {
             this(orderId, memberId, orderName, amount, bank, customerName, validHours, requestedAt, cashReceipt, null,
                     null);
         }

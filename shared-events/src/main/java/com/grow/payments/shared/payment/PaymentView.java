@@ -1,5 +1,8 @@
 package com.grow.payments.shared.payment;
 
+import com.grow.payments.shared.merchant.Merchants;
+import java.util.ArrayList;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.grow.payments.shared.cashreceipt.CashReceiptView;
 import java.time.Instant;
@@ -38,7 +41,7 @@ public record PaymentView(
     public PaymentView {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
         // views stored before merchants existed are of the default merchant
-        merchant = merchant == null ? com.grow.payments.shared.merchant.Merchants.DEFAULT : merchant;
+        merchant = merchant == null ? Merchants.DEFAULT : merchant;
     }
 
     /** A view with no cash receipt: {@link #apply} carries the receipt over from the view before. */
@@ -175,7 +178,7 @@ public record PaymentView(
     }
 
     private PaymentView withCancel(PaymentStatus next, CancelView cancel, long balance) {
-        List<CancelView> more = new java.util.ArrayList<>(cancels);
+        List<CancelView> more = new ArrayList<>(cancels);
         more.add(cancel);
         return new PaymentView(orderId, paymentKey, memberId, orderName, method, next, totalAmount, balance,
                 currency, requestedAt, approvedAt, more, virtualAccount, failure, card, receiptUrl, false, false, merchant, taxFreeAmount);

@@ -1,5 +1,7 @@
 package com.grow.payments.shared.subscription;
 
+import com.grow.payments.shared.merchant.MerchantBound;
+
 import com.grow.payments.shared.Money;
 import org.axonframework.serialization.Revision;
 
@@ -8,7 +10,7 @@ import org.axonframework.serialization.Revision;
 public record SubscriptionChargeRequested(String subscriptionId, int cycleNo, String orderId, int attempt,
                                           String memberId, String billingKeyId, String customerKey, String orderName,
                                           Money amount, String merchant, Money taxFreeAmount)
-        implements SubscriptionEvent, com.grow.payments.shared.merchant.MerchantBound {
+        implements SubscriptionEvent, MerchantBound {
 
     /** At the default merchant, nothing tax-free (as events written before either existed read). */
     public SubscriptionChargeRequested(String subscriptionId, int cycleNo, String orderId, int attempt,

@@ -1,5 +1,10 @@
 package com.grow.payments.shared.subscription;
 
+import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentType;
+import java.time.Duration;
+import java.util.List;
+
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.payment.Failure;
@@ -31,13 +36,13 @@ public final class SubscriptionCommands {
     /** Toss approved the cycle's charge: a payment of {@code type} for {@code amount} under {@code orderId}. */
     public record RecordCycleCharged(@TargetAggregateIdentifier String subscriptionId, int cycleNo, String orderId,
                                      String paymentKey, Money amount, Instant chargedAt,
-                                     com.grow.payments.shared.payment.PgPaymentType type) {
+                                     PgPaymentType type) {
     }
 
     /** Toss declined the cycle's charge; {@code hard} when retrying cannot help. */
     public record RecordCycleChargeFailed(@TargetAggregateIdentifier String subscriptionId, int cycleNo,
                                           Failure failure, boolean hard, Instant failedAt,
-                                          java.util.List<java.time.Duration> retryDelays) {
+                                          List<Duration> retryDelays) {
     }
 
     /**
@@ -49,8 +54,8 @@ public final class SubscriptionCommands {
 
     /** What a look-up by the cycle's order id found ({@code pg} null: Toss has no such order). */
     public record ReconcileCycleCharge(@TargetAggregateIdentifier String subscriptionId, int cycleNo,
-                                       com.grow.payments.shared.payment.PgPayment pg, Instant checkedAt,
-                                       java.util.List<java.time.Duration> retryDelays) {
+                                       PgPayment pg, Instant checkedAt,
+                                       List<Duration> retryDelays) {
     }
 
     /** Toss's answer to the charge is not known: a look-up by the cycle's order id settles it. */

@@ -1,5 +1,7 @@
 package com.grow.payments.shared.subscription;
 
+import com.grow.payments.shared.merchant.MerchantBound;
+
 import com.grow.payments.shared.Money;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
@@ -9,7 +11,7 @@ import org.axonframework.serialization.Revision;
 public record SubscriptionStarted(String subscriptionId, String memberId, String billingKeyId, String customerKey,
                                   String planId, String orderName, Money amount, Cycle cycle, Instant anchorAt,
                                   String merchant, Money taxFreeAmount)
-        implements SubscriptionEvent, com.grow.payments.shared.merchant.MerchantBound {
+        implements SubscriptionEvent, MerchantBound {
 
     /** At the default merchant, nothing tax-free (as events written before either existed read). */
     public SubscriptionStarted(String subscriptionId, String memberId, String billingKeyId, String customerKey,

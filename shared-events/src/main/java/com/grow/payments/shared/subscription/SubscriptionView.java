@@ -1,5 +1,7 @@
 package com.grow.payments.shared.subscription;
 
+import com.grow.payments.shared.merchant.Merchants;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.FailureCode;
@@ -35,7 +37,7 @@ public record SubscriptionView(
     public SubscriptionView {
         charges = charges == null ? List.of() : List.copyOf(charges);
         // views stored before merchants existed are of the default merchant
-        merchant = merchant == null ? com.grow.payments.shared.merchant.Merchants.DEFAULT : merchant;
+        merchant = merchant == null ? Merchants.DEFAULT : merchant;
     }
 
     /** Nothing tax-free, at the default merchant. */

@@ -1,5 +1,7 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.payment.PaymentCheckedOut;
+
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
@@ -94,7 +96,7 @@ public class CashReceiptController {
 
     private PaymentView payment(String orderId, Caller caller) {
         List<Object> events = OrderId.isValid(orderId) ? views.events(new OrderId(orderId)) : List.of();
-        PaymentView view = events.isEmpty() || !(events.get(0) instanceof com.grow.payments.shared.payment.PaymentCheckedOut)
+        PaymentView view = events.isEmpty() || !(events.get(0) instanceof PaymentCheckedOut)
                 ? null : PaymentView.fold(events);
         if (view == null || !caller.mayAccess(new MemberId(view.memberId()))) {
             throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);

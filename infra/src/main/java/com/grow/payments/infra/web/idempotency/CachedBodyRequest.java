@@ -1,5 +1,7 @@
 package com.grow.payments.infra.web.idempotency;
 
+import java.nio.charset.Charset;
+
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
@@ -63,6 +65,6 @@ final class CachedBodyRequest extends HttpServletRequestWrapper {
     public BufferedReader getReader() {
         String encoding = getCharacterEncoding();
         return new BufferedReader(new InputStreamReader(getInputStream(),
-                encoding == null ? StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(encoding)));
+                encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
     }
 }
