@@ -1,10 +1,9 @@
 package com.grow.payments.sandbox;
 
-import java.util.Optional;
-
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Billing auths (what the buyer's billing-auth window grants) and the billing keys issued from them.

@@ -1,9 +1,8 @@
 package com.grow.payments.sandbox;
 
-import java.util.function.ToLongFunction;
-
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * One cash receipt and its transactions (the issue, then any cancels). Mutable and not thread-safe: used

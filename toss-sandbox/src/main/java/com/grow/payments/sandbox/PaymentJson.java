@@ -1,12 +1,10 @@
 package com.grow.payments.sandbox;
 
-import java.util.function.ToLongFunction;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 /**
  * Renders a payment as Toss's Payment object (API version 2022-11-16), with Toss's field names and

@@ -2,12 +2,11 @@ package com.grow.payments.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The single HttpServer context: reads the request, routes it, and hands it to the right path. */
 final class SandboxDispatcher implements HttpHandler {

@@ -1,9 +1,8 @@
 package com.grow.payments.sandbox;
 
-import java.util.Optional;
-
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An immutable snapshot of one sandbox payment, for assertions and for rendering Toss's Payment JSON.

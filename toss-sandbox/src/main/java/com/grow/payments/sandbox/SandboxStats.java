@@ -1,12 +1,11 @@
 package com.grow.payments.sandbox;
 
-import java.util.function.Function;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 /**
  * Counters that let tests prove a client's behaviour, above all that an order was approved at most

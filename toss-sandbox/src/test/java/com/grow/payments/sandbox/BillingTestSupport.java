@@ -1,13 +1,13 @@
 package com.grow.payments.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Billing helpers over real HTTP: register a card, issue a key, charge and delete it. */
 abstract class BillingTestSupport extends SandboxTestSupport {

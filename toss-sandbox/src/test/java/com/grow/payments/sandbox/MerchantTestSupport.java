@@ -1,9 +1,9 @@
 package com.grow.payments.sandbox;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A sandbox with two merchants: the default one ({@link #SECRET_KEY}, mId {@link #CARD_MID}) and a billing one

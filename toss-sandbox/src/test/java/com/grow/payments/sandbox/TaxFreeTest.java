@@ -1,11 +1,10 @@
 package com.grow.payments.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 /** Toss's arithmetic: VAT is a tenth-and-a-bit of the taxable part, rounded; tax-free and taxable refund apart. */
 class TaxFreeTest extends MerchantTestSupport {

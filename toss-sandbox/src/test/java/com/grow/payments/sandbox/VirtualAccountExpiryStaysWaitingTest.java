@@ -1,12 +1,11 @@
 package com.grow.payments.sandbox;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 /** The other reading of Toss's docs (docs/toss.md): past the due date the status stays WAITING_FOR_DEPOSIT. */
 class VirtualAccountExpiryStaysWaitingTest extends WebhookTestSupport {

@@ -1,12 +1,11 @@
 package com.grow.payments.workbench;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

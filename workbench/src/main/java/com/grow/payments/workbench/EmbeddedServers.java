@@ -1,13 +1,12 @@
 package com.grow.payments.workbench;
 
-import java.sql.SQLException;
-
 import com.grow.payments.sandbox.SandboxConfig;
 import com.grow.payments.sandbox.TossSandbox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;

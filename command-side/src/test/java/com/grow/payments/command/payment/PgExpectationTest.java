@@ -11,9 +11,9 @@ import static com.grow.payments.command.payment.PaymentTestData.pg;
 import static com.grow.payments.command.payment.PaymentTestData.requested;
 
 import com.grow.payments.shared.Money;
+import com.grow.payments.shared.payment.PaymentCommands.ReconcilePayment;
 import com.grow.payments.shared.payment.PaymentDeposited;
 import com.grow.payments.shared.payment.PaymentNeedsAttention;
-import com.grow.payments.shared.payment.PaymentCommands.ReconcilePayment;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgVirtualAccount;
 import com.grow.payments.shared.payment.PgPaymentType;

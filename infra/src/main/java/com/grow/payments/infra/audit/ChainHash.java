@@ -8,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.crypto.Mac;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
 
 /**
  * The hash chain's one formula (ADR 0009, docs/security.md), used both when an event is stored and

@@ -1,7 +1,6 @@
 package com.grow.payments.infra.billing;
 
-import org.slf4j.LoggerFactory;
-
+import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.subscription.SubscriptionCommands.ChargeDueCycle;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -12,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobExecutionContext;
-import com.grow.payments.query.support.ReadModelStore;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 

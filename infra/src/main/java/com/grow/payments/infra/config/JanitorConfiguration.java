@@ -1,11 +1,11 @@
 package com.grow.payments.infra.config;
 
-import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.billing.DunningPolicy;
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.PaymentGateway;
+import com.grow.payments.sagas.payment.CompensatingRefund;
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
 import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
-import com.grow.payments.sagas.payment.CompensatingRefund;
 import com.grow.payments.sagas.reconciliation.TossPaymentReconciler;
 import java.time.Clock;
 import java.time.Duration;

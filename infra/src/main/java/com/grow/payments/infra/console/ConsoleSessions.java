@@ -1,8 +1,7 @@
 package com.grow.payments.infra.console;
 
-import jakarta.servlet.http.HttpServletResponse;
-
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.springframework.http.HttpHeaders;

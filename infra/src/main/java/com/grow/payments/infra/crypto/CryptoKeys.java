@@ -1,10 +1,9 @@
 package com.grow.payments.infra.crypto;
 
-import java.util.Collection;
-import java.util.List;
-
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.SecretKey;

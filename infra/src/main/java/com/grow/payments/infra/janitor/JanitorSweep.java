@@ -1,21 +1,20 @@
 package com.grow.payments.infra.janitor;
 
-import java.util.ArrayList;
-
+import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.sagas.reconciliation.ReconciliationSchedule;
 import com.grow.payments.shared.OrderId;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import com.grow.payments.query.support.ReadModelStore;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

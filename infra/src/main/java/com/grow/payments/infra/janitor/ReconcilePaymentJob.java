@@ -1,11 +1,10 @@
 package com.grow.payments.infra.janitor;
 
-import java.util.Locale;
-
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
 import com.grow.payments.shared.OrderId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
 import org.quartz.Job;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;

@@ -1,8 +1,8 @@
 package com.grow.payments.infra.metrics;
 
-import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.infra.support.AggregateFoldCache;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PaymentApproved;
 import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentCancelRefused;

@@ -1,12 +1,11 @@
 package com.grow.payments.infra.reconciliation;
 
-import java.util.Locale;
-
 import com.grow.payments.sagas.reconciliation.PaymentReconciler;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
 import java.util.List;
+import java.util.Locale;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,5 @@
 package com.grow.payments.infra.reconciliation;
 
-import com.grow.payments.shared.payment.PaymentEvent;
-
 import com.grow.payments.shared.payment.PaymentApproved;
 import com.grow.payments.shared.payment.PaymentCancelled;
 import com.grow.payments.shared.payment.PaymentCheckedOut;
@@ -9,6 +7,7 @@ import com.grow.payments.shared.payment.PaymentCompensated;
 import com.grow.payments.shared.payment.PaymentCompensationStarted;
 import com.grow.payments.shared.payment.PaymentDepositReversed;
 import com.grow.payments.shared.payment.PaymentDeposited;
+import com.grow.payments.shared.payment.PaymentEvent;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
 import com.grow.payments.shared.subscription.SubscriptionCharged;

@@ -1,7 +1,5 @@
 package com.grow.payments.infra.web;
 
-import java.util.Locale;
-
 import com.grow.payments.shared.error.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;

@@ -1,13 +1,12 @@
 package com.grow.payments.query.subscription;
 
-import java.util.ArrayList;
-
 import com.grow.payments.query.support.PageView;
 import com.grow.payments.query.support.ReadModelJson;
 import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.subscription.SubscriptionView;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

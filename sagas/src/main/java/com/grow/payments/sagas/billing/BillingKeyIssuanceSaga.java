@@ -1,7 +1,5 @@
 package com.grow.payments.sagas.billing;
 
-import com.grow.payments.shared.merchant.Merchants;
-
 import com.grow.payments.sagas.gateway.IssueOutcome;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
@@ -12,6 +10,7 @@ import com.grow.payments.shared.billing.BillingKeyIssueOutcomeUnknown;
 import com.grow.payments.shared.billing.BillingKeyIssueRequested;
 import com.grow.payments.shared.billing.BillingKeyIssued;
 import com.grow.payments.shared.billing.BillingKeyRefused;
+import com.grow.payments.shared.merchant.Merchants;
 import com.grow.payments.shared.payment.Failure;
 import jakarta.inject.Inject;
 import java.util.Optional;

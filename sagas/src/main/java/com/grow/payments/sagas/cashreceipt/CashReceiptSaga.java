@@ -1,8 +1,5 @@
 package com.grow.payments.sagas.cashreceipt;
 
-import java.util.concurrent.CompletableFuture;
-
-import com.grow.payments.sagas.gateway.CashReceiptLookup;
 import com.grow.payments.sagas.gateway.CashReceiptOutcome;
 import com.grow.payments.sagas.gateway.CashReceiptRequest;
 import com.grow.payments.sagas.gateway.PaymentGateway;
@@ -22,10 +19,11 @@ import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PaymentCancelled;
 import com.grow.payments.shared.payment.PaymentDeposited;
 import com.grow.payments.shared.payment.VirtualAccountRequested;
-import java.time.ZoneId;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.SagaLifecycle;

@@ -1,8 +1,8 @@
 package com.grow.payments.sagas.payment;
 
-import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.CancelOutcome;
 import com.grow.payments.sagas.gateway.CancelRequest;
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.shared.payment.PaymentCancelOutcomeUnknown;

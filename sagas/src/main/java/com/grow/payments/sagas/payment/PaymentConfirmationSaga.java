@@ -1,10 +1,9 @@
 package com.grow.payments.sagas.payment;
 
-import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
 import com.grow.payments.sagas.gateway.ConfirmRequest;
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.PaymentGateway;
-import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.shared.payment.PaymentApproved;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentApproval;
@@ -15,6 +14,7 @@ import com.grow.payments.shared.payment.PaymentConfirmationRequested;
 import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentExpired;
 import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
+import com.grow.payments.shared.payment.PgPayment;
 import jakarta.inject.Inject;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.saga.EndSaga;

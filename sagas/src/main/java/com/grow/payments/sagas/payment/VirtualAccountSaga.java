@@ -1,12 +1,11 @@
 package com.grow.payments.sagas.payment;
 
-import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.ConfirmOutcome;
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.gateway.StepKeys;
 import com.grow.payments.sagas.gateway.VirtualAccountRequest;
 import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
-import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PaymentCommands.RecordPaymentOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentCommands.RecordVirtualAccountIssued;
 import com.grow.payments.shared.payment.PaymentCommands.RecordVirtualAccountRefused;

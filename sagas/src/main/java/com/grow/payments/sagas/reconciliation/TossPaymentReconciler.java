@@ -1,7 +1,8 @@
 package com.grow.payments.sagas.reconciliation;
 
-import com.grow.payments.sagas.gateway.MerchantOf;
+import com.grow.payments.sagas.billing.DunningPolicy;
 import com.grow.payments.sagas.gateway.LookupOutcome;
+import com.grow.payments.sagas.gateway.MerchantOf;
 import com.grow.payments.sagas.gateway.PaymentGateway;
 import com.grow.payments.sagas.payment.CompensatingRefund;
 import com.grow.payments.shared.OrderId;
@@ -9,13 +10,12 @@ import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
 import com.grow.payments.shared.payment.PaymentCommands.ReconcilePayment;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
+import com.grow.payments.shared.subscription.ChargeOrderIds;
+import com.grow.payments.shared.subscription.SubscriptionCommands.ReconcileCycleCharge;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import com.grow.payments.sagas.billing.DunningPolicy;
-import com.grow.payments.shared.subscription.ChargeOrderIds;
-import com.grow.payments.shared.subscription.SubscriptionCommands.ReconcileCycleCharge;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,10 +1,9 @@
 package com.grow.payments.shared.payment;
 
-import com.grow.payments.shared.merchant.MerchantBound;
-
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.merchant.MerchantBound;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 

@@ -1,15 +1,14 @@
 package com.grow.payments.shared.payment;
 
-import com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt;
-import java.util.List;
-
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
+import com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands to the Payment aggregate, which is keyed by its order id. */

@@ -1,11 +1,10 @@
 package com.grow.payments.shared.payment;
 
-import com.grow.payments.shared.merchant.Merchants;
-import java.util.ArrayList;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.grow.payments.shared.cashreceipt.CashReceiptView;
+import com.grow.payments.shared.merchant.Merchants;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**

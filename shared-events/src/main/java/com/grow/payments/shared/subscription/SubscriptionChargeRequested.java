@@ -1,8 +1,7 @@
 package com.grow.payments.shared.subscription;
 
-import com.grow.payments.shared.merchant.MerchantBound;
-
 import com.grow.payments.shared.Money;
+import com.grow.payments.shared.merchant.MerchantBound;
 import org.axonframework.serialization.Revision;
 
 /** A cycle is due: Toss is asked to charge it (at most one charge per cycle: its order id). */

@@ -1,14 +1,13 @@
 package com.grow.payments.shared.subscription;
 
-import com.grow.payments.shared.payment.PgPayment;
-import com.grow.payments.shared.payment.PgPaymentType;
-import java.time.Duration;
-import java.util.List;
-
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.payment.Failure;
+import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentType;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Commands to the Subscription aggregate. */

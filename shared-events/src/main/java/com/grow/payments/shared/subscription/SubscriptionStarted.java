@@ -1,8 +1,7 @@
 package com.grow.payments.shared.subscription;
 
-import com.grow.payments.shared.merchant.MerchantBound;
-
 import com.grow.payments.shared.Money;
+import com.grow.payments.shared.merchant.MerchantBound;
 import java.time.Instant;
 import org.axonframework.serialization.Revision;
 

@@ -1,8 +1,7 @@
 package com.grow.payments.shared.subscription;
 
-import com.grow.payments.shared.merchant.Merchants;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.grow.payments.shared.merchant.Merchants;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.FailureCode;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.grow.payments.infra.readmodel.EmbeddedMariaDb;
-import com.grow.payments.workbench.EmbeddedServers;
 import com.grow.payments.query.ledger.Account;
 import com.grow.payments.query.ledger.EntryKind;
 import com.grow.payments.query.ledger.JournalEntry;
@@ -18,6 +17,7 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.payment.PaymentDepositReversed;
 import com.grow.payments.shared.payment.PaymentDeposited;
+import com.grow.payments.workbench.EmbeddedServers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

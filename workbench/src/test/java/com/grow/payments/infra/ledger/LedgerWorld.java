@@ -1,5 +1,7 @@
 package com.grow.payments.infra.ledger;
 
+import com.grow.payments.command.payment.Payment;
+import com.grow.payments.command.subscription.Subscription;
 import com.grow.payments.infra.ledger.Step.AccountExpires;
 import com.grow.payments.infra.ledger.Step.AccountRequest;
 import com.grow.payments.infra.ledger.Step.Advance;
@@ -22,8 +24,6 @@ import com.grow.payments.infra.ledger.Step.TossAnswersCancel;
 import com.grow.payments.infra.ledger.Step.TossAnswersConfirm;
 import com.grow.payments.infra.ledger.Step.TossOpensAccount;
 import com.grow.payments.infra.ledger.Step.Wait;
-import com.grow.payments.command.payment.Payment;
-import com.grow.payments.command.subscription.Subscription;
 import com.grow.payments.query.ledger.InMemoryJournal;
 import com.grow.payments.query.ledger.JournalEntry;
 import com.grow.payments.query.ledger.Postings;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.grow.payments.infra.IntegrationTest;
-import com.grow.payments.workbench.EmbeddedServers;
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.reads.AnsweredSequences;
+import com.grow.payments.workbench.EmbeddedServers;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;

@@ -2,7 +2,6 @@ package com.grow.payments.query.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.grow.payments.workbench.EmbeddedServers;
 import com.grow.payments.query.support.ReadModelJson;
 import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.MemberId;
@@ -30,6 +29,7 @@ import com.grow.payments.shared.payment.PaymentView;
 import com.grow.payments.shared.payment.RefundAccount;
 import com.grow.payments.shared.payment.VirtualAccountIssued;
 import com.grow.payments.shared.payment.VirtualAccountRequested;
+import com.grow.payments.workbench.EmbeddedServers;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,11 +1,9 @@
 package com.grow.payments.command.billing.web;
 
-import com.grow.payments.shared.merchant.MerchantFlow;
-import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.command.billing.AuthKeyCustody;
 import com.grow.payments.command.billing.AuthKeyUses;
-import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.command.web.AggregateEvents;
+import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
@@ -19,6 +17,8 @@ import com.grow.payments.shared.billing.BillingKeyRefused;
 import com.grow.payments.shared.billing.BillingKeyView;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

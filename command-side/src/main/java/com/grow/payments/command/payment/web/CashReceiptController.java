@@ -1,7 +1,5 @@
 package com.grow.payments.command.payment.web;
 
-import com.grow.payments.shared.payment.PaymentCheckedOut;
-
 import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
@@ -15,6 +13,7 @@ import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
 import com.grow.payments.shared.cashreceipt.IdentityNumbers;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PaymentView;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package com.grow.payments.command.payment.web;
 
-import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AggregateEvents;
+import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Money;

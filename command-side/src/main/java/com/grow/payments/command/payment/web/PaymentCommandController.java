@@ -1,9 +1,7 @@
 package com.grow.payments.command.payment.web;
 
-import com.grow.payments.shared.merchant.MerchantFlow;
-import com.grow.payments.shared.merchant.MerchantRouting;
-import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AggregateEvents;
+import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.Currency;
@@ -12,6 +10,8 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.shared.payment.PaymentCommands.CheckOutPayment;
 import com.grow.payments.shared.payment.PaymentCommands.ConfirmPayment;
 import com.grow.payments.shared.payment.PaymentStatus;

@@ -1,13 +1,13 @@
 package com.grow.payments.command.payment.web;
 
+import com.grow.payments.shared.Currency;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.error.PaymentRejection;
-import jakarta.validation.constraints.PositiveOrZero;
-import com.grow.payments.shared.Currency;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /** Request bodies of the payment commands (the README's API walk-through), validated once at the edge. */

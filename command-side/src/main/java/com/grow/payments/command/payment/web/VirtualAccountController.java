@@ -1,19 +1,19 @@
 package com.grow.payments.command.payment.web;
 
-import com.grow.payments.shared.merchant.MerchantFlow;
-import com.grow.payments.shared.merchant.MerchantRouting;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
-import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
+import com.grow.payments.shared.Money;
+import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.cashreceipt.CashReceiptType;
 import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
 import com.grow.payments.shared.cashreceipt.IdentityNumbers;
 import com.grow.payments.shared.cashreceipt.VirtualAccountCashReceipt;
-import com.grow.payments.shared.Money;
-import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.merchant.MerchantFlow;
+import com.grow.payments.shared.merchant.MerchantRouting;
 import com.grow.payments.shared.payment.PaymentCommands.IssueVirtualAccount;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PaymentView;

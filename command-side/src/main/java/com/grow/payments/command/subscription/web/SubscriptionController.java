@@ -1,9 +1,8 @@
 package com.grow.payments.command.subscription.web;
 
-import com.grow.payments.shared.merchant.Merchants;
+import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.command.web.AmountCeiling;
 import com.grow.payments.command.web.AnswerWaiter;
-import com.grow.payments.command.web.AggregateEvents;
 import com.grow.payments.shared.Caller;
 import com.grow.payments.shared.IdNamespaces;
 import com.grow.payments.shared.Ids;
@@ -13,6 +12,7 @@ import com.grow.payments.shared.billing.BillingKeyDeletionRequested;
 import com.grow.payments.shared.billing.BillingKeyIssued;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
+import com.grow.payments.shared.merchant.Merchants;
 import com.grow.payments.shared.subscription.Cycle;
 import com.grow.payments.shared.subscription.SubscriptionChargeFailed;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
