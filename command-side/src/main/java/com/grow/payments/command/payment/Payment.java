@@ -48,6 +48,7 @@ import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.payment.VirtualAccountIssued;
 import com.grow.payments.shared.payment.VirtualAccountRequested;
@@ -300,7 +301,7 @@ public class Payment {
                     pg.approvedAt() != null ? pg.approvedAt() : checkedAt));
             return reconcileSettled(pg);
         }
-        if ("EXPIRED".equals(pg.status())) {
+        if (pg.state() == PgPaymentStatus.EXPIRED) {
             apply(new PaymentExpired(orderId, paymentKey, FailureCode.EXPIRED.failure()));
             return ReconciliationVerdict.SETTLED;
         }
@@ -314,11 +315,11 @@ public class Payment {
         if (pg == null || !Objects.equals(pg.paymentKey(), paymentKey)) {
             return ReconciliationVerdict.SETTLED;
         }
-        if (virtualAccount && status == PaymentStatus.DONE && "WAITING_FOR_DEPOSIT".equals(pg.status())) {
+        if (virtualAccount && status == PaymentStatus.DONE && pg.state() == PgPaymentStatus.WAITING_FOR_DEPOSIT) {
             apply(new PaymentDepositReversed(orderId, paymentKey, "Toss reported a deposit error"));
             return ReconciliationVerdict.SETTLED;
         }
-        if (virtualAccount && status == PaymentStatus.DONE && "EXPIRED".equals(pg.status())) {
+        if (virtualAccount && status == PaymentStatus.DONE && pg.state() == PgPaymentStatus.EXPIRED) {
             // a deposit error, then the due date passed, both before we looked: the money is gone at Toss
             apply(new PaymentDepositReversed(orderId, paymentKey, "Toss reported a deposit error"));
             apply(new PaymentExpired(orderId, paymentKey, FailureCode.EXPIRED.failure()));
@@ -334,7 +335,7 @@ public class Payment {
     }
 
     private void issueAccount(PgPayment pg) {
-        if (pg.virtualAccount() == null || !"WAITING_FOR_DEPOSIT".equals(pg.status()) && !pg.wasApproved()) {
+        if (pg.virtualAccount() == null || pg.state() != PgPaymentStatus.WAITING_FOR_DEPOSIT && !pg.wasApproved()) {
             return;
         }
         PaymentTransitions.check(status, PaymentStatus.WAITING_FOR_DEPOSIT);
@@ -379,11 +380,11 @@ public class Payment {
             return compensationReason == null ? ReconciliationVerdict.SETTLED : ReconciliationVerdict.UNRESOLVED;
         }
         Failure failure = pg.failure() != null ? pg.failure() : new Failure(pg.status(), "as Toss reports it");
-        if ("ABORTED".equals(pg.status())) {
+        if (pg.state() == PgPaymentStatus.ABORTED) {
             apply(new PaymentDeclined(orderId, paymentKey, failure));
             return ReconciliationVerdict.SETTLED;
         }
-        if ("EXPIRED".equals(pg.status())) {
+        if (pg.state() == PgPaymentStatus.EXPIRED) {
             apply(new PaymentExpired(orderId, paymentKey, failure));
             return ReconciliationVerdict.SETTLED;
         }
@@ -391,7 +392,7 @@ public class Payment {
     }
 
     private ReconciliationVerdict reconcileCompensation(PgPayment pg) {
-        if (pg != null && "CANCELED".equals(pg.status())) {
+        if (pg != null && pg.state() == PgPaymentStatus.CANCELED) {
             PgCancel refund = cancellations.unrecorded(pg.cancels()).orElse(null);
             if (refund != null) {
                 PaymentTransitions.check(status, PaymentStatus.CANCELED);

@@ -2,6 +2,7 @@ package com.grow.payments.command.subscription;
 
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.PgPaymentType;
 import java.util.Optional;
 
@@ -19,17 +20,17 @@ final class CycleChargeProof {
 
     /** Why Toss's record does not prove the cycle paid; empty when it does. */
     static Optional<String> doubt(PgPayment pg, String cycleOrderId, Money cycleAmount) {
-        return doubt(pg.orderId().value(), pg.type(), pg.isDone(), pg.status(), pg.totalAmount(), cycleOrderId,
+        return doubt(pg.orderId().value(), pg.type(), pg.isDone(), pg.state(), pg.totalAmount(), cycleOrderId,
                 cycleAmount);
     }
 
     /** The same for a charge's own approval, whose status Toss gave as DONE. */
     static Optional<String> doubt(String orderId, PgPaymentType type, Money amount, String cycleOrderId,
                                   Money cycleAmount) {
-        return doubt(orderId, type, true, "DONE", amount, cycleOrderId, cycleAmount);
+        return doubt(orderId, type, true, PgPaymentStatus.DONE, amount, cycleOrderId, cycleAmount);
     }
 
-    private static Optional<String> doubt(String orderId, PgPaymentType type, boolean done, String status,
+    private static Optional<String> doubt(String orderId, PgPaymentType type, boolean done, PgPaymentStatus status,
                                           Money amount, String cycleOrderId, Money cycleAmount) {
         if (!cycleOrderId.equals(orderId)) {
             return Optional.of("Toss's record is for order " + orderId + ", not " + cycleOrderId);

@@ -10,6 +10,7 @@ import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.FailureCode;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
@@ -138,7 +139,7 @@ public class Subscription {
                     pg.approvedAt());
             return ReconciliationVerdict.SETTLED;
         }
-        if (pg != null && "ABORTED".equals(pg.status())) {
+        if (pg != null && pg.state() == PgPaymentStatus.ABORTED) {
             fail(pg.failure() != null ? pg.failure() : FailureCode.ABORTED.failure(), false,
                     command.checkedAt(), command.retryDelays());
             return ReconciliationVerdict.SETTLED;

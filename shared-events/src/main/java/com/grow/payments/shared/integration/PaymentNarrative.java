@@ -12,6 +12,7 @@ import com.grow.payments.shared.payment.PaymentDeclined;
 import com.grow.payments.shared.payment.PaymentDepositReversed;
 import com.grow.payments.shared.payment.PaymentDeposited;
 import com.grow.payments.shared.payment.PaymentExpired;
+import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.VirtualAccountIssued;
 import java.time.Instant;
 import java.util.Optional;
@@ -36,43 +37,43 @@ public record PaymentNarrative(String memberId, String orderName, Money amount, 
     public Optional<PaymentsV1.Data> tell(Object event, Instant at) {
         if (event instanceof PaymentApproved e) {
             return Optional.of(new PaymentsV1.PaymentApproved(orderId(e.orderId()), memberId, orderName,
-                    key(e.paymentKey()), e.method(), e.approvedAmount().amount(), currency(e.approvedAmount()), "DONE",
+                    key(e.paymentKey()), e.method(), e.approvedAmount().amount(), currency(e.approvedAmount()), PaymentStatus.DONE.name(),
                     e.approvedAt(), e.receiptUrl()));
         }
         if (event instanceof PaymentDeclined e) {
-            return Optional.of(failed(orderId(e.orderId()), keyOr(e.paymentKey()), "ABORTED", e.failure().code(),
+            return Optional.of(failed(orderId(e.orderId()), keyOr(e.paymentKey()), PaymentStatus.ABORTED.name(), e.failure().code(),
                     e.failure().message(), 0, at));
         }
         if (event instanceof PaymentExpired e) {
             if (accountIssued && paid == 0) {
                 return Optional.of(new PaymentsV1.VirtualAccountExpired(orderId(e.orderId()), memberId, orderName,
-                        keyOr(e.paymentKey()), amount.amount(), currency(amount), "EXPIRED", dueDate, at));
+                        keyOr(e.paymentKey()), amount.amount(), currency(amount), PaymentStatus.EXPIRED.name(), dueDate, at));
             }
-            return Optional.of(failed(orderId(e.orderId()), keyOr(e.paymentKey()), "EXPIRED", e.failure().code(),
+            return Optional.of(failed(orderId(e.orderId()), keyOr(e.paymentKey()), PaymentStatus.EXPIRED.name(), e.failure().code(),
                     e.failure().message(), 0, at));
         }
         if (event instanceof PaymentCompensated e) {
             // a payment already told as failed stays failed: its late approval was simply refunded
-            return failureTold ? Optional.empty() : Optional.of(failed(orderId(e.orderId()), paymentKey, "CANCELED",
+            return failureTold ? Optional.empty() : Optional.of(failed(orderId(e.orderId()), paymentKey, PaymentStatus.CANCELED.name(),
                     e.reason(), "Toss approved the payment but it could not stand; the approval was refunded in full",
                     e.refundedAmount().amount(), at));
         }
         if (event instanceof VirtualAccountIssued e) {
             return Optional.of(new PaymentsV1.VirtualAccountIssued(orderId(e.orderId()), memberId, orderName,
-                    key(e.paymentKey()), amount.amount(), currency(amount), "WAITING_FOR_DEPOSIT", e.bank(),
+                    key(e.paymentKey()), amount.amount(), currency(amount), PaymentStatus.WAITING_FOR_DEPOSIT.name(), e.bank(),
                     e.accountNumber(), e.dueDate()));
         }
         if (event instanceof PaymentDeposited e) {
             return Optional.of(new PaymentsV1.VirtualAccountDeposited(orderId(e.orderId()), memberId, orderName,
-                    keyOr(e.paymentKey()), e.amount().amount(), currency(e.amount()), "DONE", e.depositedAt()));
+                    keyOr(e.paymentKey()), e.amount().amount(), currency(e.amount()), PaymentStatus.DONE.name(), e.depositedAt()));
         }
         if (event instanceof PaymentDepositReversed e) {
             return Optional.of(new PaymentsV1.VirtualAccountDepositReversed(orderId(e.orderId()), memberId, orderName,
-                    keyOr(e.paymentKey()), paid, currency(amount), "WAITING_FOR_DEPOSIT", e.reason(), at));
+                    keyOr(e.paymentKey()), paid, currency(amount), PaymentStatus.WAITING_FOR_DEPOSIT.name(), e.reason(), at));
         }
         if (event instanceof PaymentCancelled e) {
             long refunded = Math.min(paid, e.cancelAmount().amount());
-            String status = e.balanceAfter().amount() == 0 ? "CANCELED" : "PARTIAL_CANCELED";
+            String status = e.balanceAfter().amount() == 0 ? PaymentStatus.CANCELED.name() : PaymentStatus.PARTIAL_CANCELED.name();
             return Optional.of(new PaymentsV1.PaymentCanceled(orderId(e.orderId()), memberId, orderName, paymentKey,
                     refunded, amount.amount(), e.balanceAfter().amount(), currency(e.cancelAmount()), status,
                     e.cancelReason(), e.canceledAt(), e.transactionKey()));

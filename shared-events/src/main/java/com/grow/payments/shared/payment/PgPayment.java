@@ -65,13 +65,18 @@ public record PgPayment(
                 lastTransactionKey, approvedAt, cancels, failure, virtualAccount, secretHash, other);
     }
 
+    /** Toss's status as a type ({@link PgPaymentStatus#UNRECOGNIZED} when this version does not know it). */
+    public PgPaymentStatus state() {
+        return PgPaymentStatus.of(status);
+    }
+
     /** Approved and nothing of it cancelled. */
     public boolean isDone() {
-        return "DONE".equals(status);
+        return state() == PgPaymentStatus.DONE;
     }
 
     /** The PG holds the money: approved, possibly partly or wholly cancelled since. */
     public boolean wasApproved() {
-        return "DONE".equals(status) || "PARTIAL_CANCELED".equals(status) || "CANCELED".equals(status);
+        return state().wasApproved();
     }
 }
