@@ -18,12 +18,16 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /**
  * Cash receipts (현금영수증) against the sandbox: issued once for a paid virtual account, cancelled
  * with the payment for the cancelled part, a lost answer settled by Toss's look-up (never a second
  * issue), and the identity number never in clear in the event store, the answers or the views.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class CashReceiptIT extends IntegrationTest {
 
     private static final String IDENTITY = "01098765432";
@@ -38,6 +42,11 @@ class CashReceiptIT extends IntegrationTest {
     @AfterEach
     void clearFaults() {
         sandbox().faults().clear();
+    }
+
+    @AfterEach
+    void noIdentityNumberInAnyLogLine(CapturedOutput output) {
+        assertThat(output.getAll()).as("the service's and the sandbox's log lines").doesNotContain(IDENTITY);
     }
 
     @Test
