@@ -1,9 +1,10 @@
-package com.grow.payments.workbench;
+package com.grow.payments.infra.standalone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.grow.payments.infra.IntegrationTest;
+import com.grow.payments.workbench.EmbeddedServers;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
