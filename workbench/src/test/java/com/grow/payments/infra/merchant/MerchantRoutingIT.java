@@ -72,6 +72,8 @@ class MerchantRoutingIT extends IntegrationTest {
     @Test
     void a_card_payment_is_confirmed_and_cancelled_with_the_checkout_merchants_key_only() {
         String token = token("member-merchant-card");
+        // other tests in this JVM may confirm at the billing merchant (a spoof): count only this test's
+        long billingConfirmsBefore = sandbox().stats().requestsByKey(billingKey, "POST", "/v1/payments/confirm");
         Reply checkout = post("/api/v1/payments", token,
                 "{\"orderName\":\"Hobby class\",\"amount\":33000,\"taxFreeAmount\":0}");
         assertThat(checkout.status()).as(checkout.body()).isEqualTo(201);
@@ -86,7 +88,8 @@ class MerchantRoutingIT extends IntegrationTest {
         String cancelPath = "/v1/payments/" + paymentKey + "/cancel";
         assertThat(sandbox().stats().requestsByKey(checkoutKey, "POST", cancelPath)).isEqualTo(1);
         assertThat(sandbox().stats().requestsByKey(billingKey, "POST", cancelPath)).isZero();
-        assertThat(sandbox().stats().requestsByKey(billingKey, "POST", "/v1/payments/confirm")).isZero();
+        assertThat(sandbox().stats().requestsByKey(billingKey, "POST", "/v1/payments/confirm"))
+                .isEqualTo(billingConfirmsBefore);
         assertThat(get("/api/v1/payments/" + orderId, token).json().path("merchant").asText()).isEqualTo("checkout");
     }
 
