@@ -76,9 +76,8 @@ public class Subscription {
     private int failedAttempts;
     private boolean needsAttention;
 
-    protected Subscription() {
-        // for Axon: rebuilt from events
-    }
+    /** For Axon: rebuilt from events. */
+    protected Subscription() {}
 
     @CommandHandler
     public Subscription(StartSubscription command) {
