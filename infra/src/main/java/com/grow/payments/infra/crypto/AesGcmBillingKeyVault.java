@@ -3,17 +3,14 @@ package com.grow.payments.infra.crypto;
 import com.grow.payments.sagas.billing.BillingKeyVault;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -32,16 +29,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class AesGcmBillingKeyVault implements BillingKeyVault {
 
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
     /** The width of {@code billing_key_secret.billing_key_id}. */
     private static final int MAX_ID_LENGTH = 64;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CryptoKeys keys;
-    private final SecureRandom random = new SecureRandom();
 
     /** Fails the start-up, naming the property, when {@code payments.crypto.*} does not hold usable keys. */
     @Autowired
@@ -59,16 +52,9 @@ public class AesGcmBillingKeyVault implements BillingKeyVault {
     public void store(String billingKeyId, String billingKey) {
         checkId(billingKeyId);
         Objects.requireNonNull(billingKey, "billingKey");
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] ciphertext;
-        try {
-            ciphertext = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, billingKeyId)
-                    .doFinal(billingKey.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            // AES-GCM is in every JDK and the key length is checked at start-up: a broken runtime
-            throw new IllegalStateException("AES-GCM is not usable in this JVM", e);
-        }
+        AesGcm.Sealed sealed = AesGcm.seal(keys.current(), billingKeyId, billingKey);
+        byte[] nonce = sealed.nonce();
+        byte[] ciphertext = sealed.ciphertext();
         jdbc.sql("""
                         INSERT INTO billing_key_secret (billing_key_id, key_id, nonce, ciphertext, created_at,
                             lookup_hash)
@@ -162,21 +148,12 @@ public class AesGcmBillingKeyVault implements BillingKeyVault {
                 "billing key " + billingKeyId + " was written under crypto key '" + sealed.keyId()
                         + "', which is not configured: add it to payments.crypto.previous-keys"));
         try {
-            byte[] clear = cipher(Cipher.DECRYPT_MODE, key, sealed.nonce(), billingKeyId).doFinal(sealed.ciphertext());
-            return new String(clear, StandardCharsets.UTF_8);
+            return AesGcm.open(key, billingKeyId, sealed.nonce(), sealed.ciphertext());
         } catch (GeneralSecurityException e) {
             // the tag (or the row's shape) does not verify: fail closed, the cause says only which check
             throw new UnreadableBillingKeyException("billing key " + billingKeyId + " does not decrypt under crypto key '"
                     + sealed.keyId() + "': the row was altered or copied from another id", e);
         }
-    }
-
-    static Cipher cipher(int mode, SecretKey key, byte[] nonce, String billingKeyId)
-            throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION); // not thread-safe: one per call
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(billingKeyId.getBytes(StandardCharsets.UTF_8));
-        return cipher;
     }
 
     private static void checkId(String billingKeyId) {

@@ -1,16 +1,12 @@
 package com.grow.payments.infra.crypto;
 
 import com.grow.payments.shared.cashreceipt.IdentityNumberVault;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
-import javax.crypto.spec.GCMParameterSpec;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,14 +20,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class AesGcmIdentityNumberVault implements IdentityNumberVault {
 
-    private static final String TRANSFORMATION = "AES/GCM/NoPadding";
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CryptoKeys keys;
-    private final SecureRandom random = new SecureRandom();
 
     @Autowired
     public AesGcmIdentityNumberVault(JdbcClient jdbc, Clock clock, CryptoProperties properties) {
@@ -48,15 +40,9 @@ public class AesGcmIdentityNumberVault implements IdentityNumberVault {
     public void store(String orderId, String identityNumber) {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(identityNumber, "identityNumber");
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] ciphertext;
-        try {
-            ciphertext = cipher(Cipher.ENCRYPT_MODE, keys.current(), nonce, orderId)
-                    .doFinal(identityNumber.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not usable in this JVM", e);
-        }
+        AesGcm.Sealed sealed = AesGcm.seal(keys.current(), associatedData(orderId), identityNumber);
+        byte[] nonce = sealed.nonce();
+        byte[] ciphertext = sealed.ciphertext();
         jdbc.sql("""
                         INSERT INTO cash_receipt_identity (order_id, key_id, nonce, ciphertext, created_at)
                         VALUES (?, ?, ?, ?, ?)
@@ -84,18 +70,14 @@ public class AesGcmIdentityNumberVault implements IdentityNumberVault {
         SecretKey key = keys.byId(keyId).orElseThrow(() -> new IllegalStateException("the identity number of order "
                 + orderId + " was written under crypto key '" + keyId + "', which is not configured"));
         try {
-            return new String(cipher(Cipher.DECRYPT_MODE, key, nonce, orderId).doFinal(ciphertext),
-                    StandardCharsets.UTF_8);
+            return AesGcm.open(key, associatedData(orderId), nonce, ciphertext);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the identity number of order " + orderId
                     + " does not decrypt: the row was altered or copied from another order", e);
         }
     }
 
-    private static Cipher cipher(int mode, SecretKey key, byte[] nonce, String orderId) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
-        cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, nonce));
-        cipher.updateAAD(("cash-receipt|" + orderId).getBytes(StandardCharsets.UTF_8));
-        return cipher;
+    private static String associatedData(String orderId) {
+        return "cash-receipt|" + orderId;
     }
 }

@@ -2,15 +2,12 @@ package com.grow.payments.infra.crypto;
 
 import com.grow.payments.command.billing.AuthKeyCustody;
 import com.grow.payments.sagas.billing.AuthKeys;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,13 +25,11 @@ import org.springframework.stereotype.Component;
 public class SealedAuthKeys implements AuthKeyCustody, AuthKeys {
 
     private static final Logger log = LoggerFactory.getLogger(SealedAuthKeys.class);
-    private static final int NONCE_BYTES = 12;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final CryptoKeys keys;
     private final Duration retention;
-    private final SecureRandom random = new SecureRandom();
 
     public SealedAuthKeys(JdbcClient jdbc, Clock clock, CryptoProperties properties,
                           @Value("${payments.billing.auth-key-retention:1d}") Duration retention) {
@@ -47,15 +42,9 @@ public class SealedAuthKeys implements AuthKeyCustody, AuthKeys {
     @Override
     public void keep(String billingKeyId, String authKey) {
         Objects.requireNonNull(authKey, "authKey");
-        byte[] nonce = new byte[NONCE_BYTES];
-        random.nextBytes(nonce);
-        byte[] ciphertext;
-        try {
-            ciphertext = AesGcmBillingKeyVault.cipher(Cipher.ENCRYPT_MODE, sealingKey(keys.current()), nonce,
-                    billingKeyId).doFinal(authKey.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("AES-GCM is not usable in this JVM", e);
-        }
+        AesGcm.Sealed sealed = AesGcm.seal(sealingKey(keys.current()), billingKeyId, authKey);
+        byte[] nonce = sealed.nonce();
+        byte[] ciphertext = sealed.ciphertext();
         jdbc.sql("""
                         INSERT INTO billing_auth_key (billing_key_id, key_id, nonce, ciphertext, created_at)
                         VALUES (?, ?, ?, ?, ?)
@@ -97,9 +86,7 @@ public class SealedAuthKeys implements AuthKeyCustody, AuthKeys {
             return Optional.empty();
         }
         try {
-            byte[] clear = AesGcmBillingKeyVault.cipher(Cipher.DECRYPT_MODE, sealingKey(key.get()), nonce, billingKeyId)
-                    .doFinal(ciphertext);
-            return Optional.of(new String(clear, StandardCharsets.UTF_8));
+            return Optional.of(AesGcm.open(sealingKey(key.get()), billingKeyId, nonce, ciphertext));
         } catch (GeneralSecurityException e) {
             log.warn("the authKey for billing key {} does not decrypt: the row was altered or moved", billingKeyId);
             return Optional.empty();
