@@ -19,34 +19,42 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Lets a request wait (for any aggregate's answer), without holding a thread, until its step is answered (a confirmation
- * approved, declined, expired or unknown; a cancel done, refused or unknown) or a bound passes. Outcomes recorded on this instance
- * wake the waiter as soon as they commit; an outcome recorded by another instance is found by a
- * slower poll of the event stream.
+ * Lets a request wait (for any aggregate's answer), without holding a thread, until its step is
+ * answered (a confirmation approved, declined, expired or unknown; a cancel done, refused or
+ * unknown) or a bound passes. Outcomes recorded on this instance wake their waiters as soon as they
+ * commit. An outcome recorded by another instance is found by one sweep every poll interval, for
+ * every waiting request at once: a single read of the last sequence numbers of all the aggregates
+ * waited on; a waiter reads and folds its events only when its aggregate has moved.
  */
 @Component
 public class AnswerWaiter implements DisposableBean {
 
+    private static final Logger log = LoggerFactory.getLogger(AnswerWaiter.class);
+
     private final AggregateEvents loader;
-    private final Duration pollInterval;
+    private final LastSequences lastSequences;
     private final Map<String, Set<Waiter>> waiters = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler;
 
-    public AnswerWaiter(AggregateEvents loader, EventBus eventBus,
-                           @Value("${payments.confirm.poll-interval:250ms}") Duration pollInterval,
-                           @Value("${payments.confirm.waiter-threads:4}") int threads) {
+    public AnswerWaiter(AggregateEvents loader, LastSequences lastSequences, EventBus eventBus,
+                        @Value("${payments.confirm.poll-interval:250ms}") Duration pollInterval,
+                        @Value("${payments.confirm.waiter-threads:4}") int threads) {
         this.loader = loader;
-        this.pollInterval = pollInterval;
+        this.lastSequences = lastSequences;
         this.scheduler = Executors.newScheduledThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "payment-outcome-waiter");
             thread.setDaemon(true);
             return thread;
         });
+        scheduler.scheduleWithFixedDelay(this::sweep, pollInterval.toMillis(), pollInterval.toMillis(),
+                TimeUnit.MILLISECONDS);
         eventBus.subscribe(this::onPublished);
     }
 
@@ -70,12 +78,25 @@ public class AnswerWaiter implements DisposableBean {
                                                        Predicate<List<Object>> answered) {
         Waiter waiter = new Waiter(caller, aggregateId, System.nanoTime() + bound.toNanos(), answered);
         waiters.computeIfAbsent(aggregateId, key -> new CopyOnWriteArraySet<>()).add(waiter);
-        waiter.poll = scheduler.scheduleWithFixedDelay(waiter::check, 0, pollInterval.toMillis(),
-                TimeUnit.MILLISECONDS);
-        if (waiter.result.isDone()) {
-            waiter.poll.cancel(false);
-        }
+        waiter.deadline = scheduler.schedule(waiter::read, bound.toNanos(), TimeUnit.NANOSECONDS);
+        scheduler.execute(waiter::read);
         return waiter.result;
+    }
+
+    /** One read for every aggregate waited on; the waiters of those that moved read their events. */
+    private void sweep() {
+        if (waiters.isEmpty()) {
+            return;
+        }
+        try {
+            Map<String, Long> last = lastSequences.of(List.copyOf(waiters.keySet()));
+            last.forEach((aggregateId, sequence) -> waiters.getOrDefault(aggregateId, Set.of()).stream()
+                    .filter(waiter -> waiter.seenSequence != sequence)
+                    .forEach(waiter -> scheduler.execute(waiter::read)));
+        } catch (RuntimeException e) {
+            // the next sweep tries again; each waiter still ends at its bound
+            log.warn("the sweep for answers recorded elsewhere failed: {}", e.toString());
+        }
     }
 
     private void onPublished(List<? extends EventMessage<?>> events) {
@@ -93,10 +114,10 @@ public class AnswerWaiter implements DisposableBean {
         }
     }
 
-    private void wake(String orderId) {
-        Set<Waiter> forOrder = waiters.get(orderId);
-        if (forOrder != null) {
-            forOrder.forEach(waiter -> scheduler.execute(waiter::check));
+    private void wake(String aggregateId) {
+        Set<Waiter> forAggregate = waiters.get(aggregateId);
+        if (forAggregate != null) {
+            forAggregate.forEach(waiter -> scheduler.execute(waiter::read));
         }
     }
 
@@ -108,36 +129,31 @@ public class AnswerWaiter implements DisposableBean {
     private final class Waiter {
         private final MemberId caller;
         private final String aggregateId;
-        private final long deadline;
+        private final long bound;
         private final Predicate<List<Object>> answered;
         private final CompletableFuture<List<Object>> result = new CompletableFuture<>();
-        private volatile ScheduledFuture<?> poll;
-        /** The last event sequence already looked at; -2 before the first look. */
+        private volatile ScheduledFuture<?> deadline;
+        /** The sequence of the last event already read; -2 before the first read. */
         private volatile long seenSequence = -2;
 
-        private Waiter(MemberId caller, String aggregateId, long deadline, Predicate<List<Object>> answered) {
+        private Waiter(MemberId caller, String aggregateId, long bound, Predicate<List<Object>> answered) {
             this.caller = caller;
             this.aggregateId = aggregateId;
-            this.deadline = deadline;
+            this.bound = bound;
             this.answered = answered;
         }
 
-        private void check() {
+        private void read() {
             if (result.isDone()) {
                 return;
             }
             try {
-                // a poll that finds no new event decodes nothing
-                long last = loader.lastSequence(aggregateId);
-                boolean late = System.nanoTime() >= deadline;
-                if (last == seenSequence && !late) {
-                    return;
-                }
-                seenSequence = last;
                 List<Object> events = loader.events(aggregateId);
-                if (!events.isEmpty() && (answered.test(events) || System.nanoTime() >= deadline)) {
+                seenSequence = events.size() - 1L;
+                boolean late = System.nanoTime() >= bound;
+                if (!events.isEmpty() && (late || answered.test(events))) {
                     finish(events, null);
-                } else if (System.nanoTime() >= deadline) {
+                } else if (late) {
                     finish(null, new IllegalStateException(aggregateId + " has no events"));
                 }
             } catch (RuntimeException e) {
@@ -150,7 +166,7 @@ public class AnswerWaiter implements DisposableBean {
                 loader.remember(caller, aggregateId, events);
             }
             if (failure == null ? result.complete(events) : result.completeExceptionally(failure)) {
-                ScheduledFuture<?> scheduled = poll;
+                ScheduledFuture<?> scheduled = deadline;
                 if (scheduled != null) {
                     scheduled.cancel(false);
                 }
