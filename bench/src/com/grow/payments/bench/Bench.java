@@ -294,7 +294,7 @@ public final class Bench {
     private Map<String, Object> pacedPhase(Load load, List<String> tokens, int rate, boolean halfOfClosedLoop)
             throws Exception {
         String name = halfOfClosedLoop ? "paced-half-" + rate + "-per-s" : "paced-" + rate + "-per-s";
-        say(name + ": a payment every " + (1000.0 / rate) + " ms, up to " + options.pacedWorkers()
+        say(name + ": a payment every " + Samples.round(1000.0 / rate) + " ms, up to " + options.pacedWorkers()
                 + " in flight, sandbox at 0 ms, " + options.duration().toSeconds() + " s"
                 + (halfOfClosedLoop ? " (half the closed loop's payments/s at 0 ms)" : ""));
         api.sandboxLatency(Duration.ZERO);
