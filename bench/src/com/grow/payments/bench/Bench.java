@@ -77,8 +77,15 @@ public final class Bench {
             for (Duration latency : options.sandboxLatencies()) {
                 phases.add(closedPhase(load, tokens, latency));
             }
-            for (int rate : options.pacedRates()) {
-                phases.add(pacedPhase(load, tokens, rate));
+            for (Options.PacedRate rate : options.pacedRates()) {
+                if (!rate.halfOfClosedLoop()) {
+                    phases.add(pacedPhase(load, tokens, rate.perSecond(), false));
+                } else {
+                    OptionalInt half = halfOfClosedLoop(phases);
+                    if (half.isPresent()) {
+                        phases.add(pacedPhase(load, tokens, half.getAsInt(), true));
+                    }
+                }
             }
             result.put("phases", phases);
             result.put("replay", replay(load, tokens));
@@ -119,7 +126,7 @@ public final class Bench {
         opts.put("warmupSeconds", options.warmup().toMillis() / 1000.0);
         opts.put("phaseSeconds", options.duration().toMillis() / 1000.0);
         opts.put("sandboxLatenciesMs", options.sandboxLatencies().stream().map(Duration::toMillis).toList());
-        opts.put("pacedRates", options.pacedRates());
+        opts.put("pacedRates", options.pacedRates().stream().map(Options.PacedRate::asOption).toList());
         opts.put("pacedWorkers", options.pacedWorkers());
         opts.put("pgSeconds", options.pgDuration().toMillis() / 1000.0);
         opts.put("pgConnections", options.pgConnections());
@@ -270,16 +277,33 @@ public final class Bench {
         return phase;
     }
 
-    private Map<String, Object> pacedPhase(Load load, List<String> tokens, int rate) throws Exception {
-        String name = "paced-" + rate + "-per-s";
-        say(name + ": a payment every " + (1000.0 / rate) + " ms, up to " + options.pacedWorkers()
-                + " in flight, sandbox at 0 ms, " + options.duration().toSeconds() + " s");
+    /**
+     * The rate of {@code --paced-rate half}: half the payments/s the closed loop at 0 ms completed in
+     * this run, rounded, at least 1; empty (with a note) when there was no such phase.
+     */
+    private OptionalInt halfOfClosedLoop(List<Map<String, Object>> phases) {
+        Double closed = phases.stream().filter(p -> "closed-0ms".equals(p.get("name"))).findFirst()
+                .map(p -> Report.number(p.get("paymentsPerSecond"))).orElse(null);
+        if (closed == null) {
+            notes.add("--paced-rate half needs a closed-loop phase at 0 ms (--sandbox-latency 0ms,...): that paced phase was skipped");
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of((int) Math.max(1, Math.round(closed / 2)));
+    }
+
+    private Map<String, Object> pacedPhase(Load load, List<String> tokens, int rate, boolean halfOfClosedLoop)
+            throws Exception {
+        String name = halfOfClosedLoop ? "paced-half-" + rate + "-per-s" : "paced-" + rate + "-per-s";
+        say(name + ": a payment every " + Samples.round(1000.0 / rate) + " ms, up to " + options.pacedWorkers()
+                + " in flight, sandbox at 0 ms, " + options.duration().toSeconds() + " s"
+                + (halfOfClosedLoop ? " (half the closed loop's payments/s at 0 ms)" : ""));
         api.sandboxLatency(Duration.ZERO);
         Map<String, Object> phase = new LinkedHashMap<>();
         phase.put("name", name);
         phase.put("kind", "paced");
         phase.put("sandboxLatencyMs", 0);
         phase.put("targetRate", rate);
+        phase.put("halfOfClosedLoop", halfOfClosedLoop);
         phase.put("workers", options.pacedWorkers());
         measure(phase, () -> load.paced(tokens.subList(0, options.users()), rate, options.pacedWorkers(),
                 options.duration()));
@@ -291,6 +315,7 @@ public final class Bench {
     }
 
     /** Runs a load phase and fills in what it measured. */
+    @SuppressWarnings("unchecked")
     private void measure(Map<String, Object> phase, Driver driver) throws Exception {
         Prometheus before = api.prometheus();
         long headBefore = head();
@@ -322,9 +347,24 @@ public final class Bench {
         phase.put("kafkaPublishLag", Prometheus.histogramDelta(before, after, "integration_publish_lag_seconds", ""));
         phase.put("tossConfirm", Prometheus.histogramDelta(before, after, "toss_api_request_seconds", "endpoint=\"confirm\""));
         phase.put("resources", resources);
+        phase.put("cpuMsPerPayment", cpuMsPerPayment((Map<String, Object>) resources.get("cpuCores"),
+                stats.completed.sum() / seconds));
         say(phase.get("name") + ": " + phase.get("paymentsPerSecond") + " payments/s, confirm p99 "
                 + ((Map<?, ?>) phase.get("confirmLatency")).get("p99Ms") + " ms, projection lag p99 "
                 + ((Map<?, ?>) phase.get("projectionLag")).get("p99Ms") + " ms, errors " + phase.get("errorCount"));
+    }
+
+    /**
+     * CPU milliseconds each completed payment cost a process: its cores busy × 1000 ÷ payments/s.
+     * Nulls when no payment completed.
+     */
+    private static Map<String, Object> cpuMsPerPayment(Map<String, Object> cores, double paymentsPerSecond) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (String process : List.of("service", "postgres", "tossSandbox", "benchmark")) {
+            Double busy = Report.number(cores.get(process));
+            out.put(process, busy == null || paymentsPerSecond <= 0 ? null : Samples.round(busy * 1000 / paymentsPerSecond));
+        }
+        return out;
     }
 
     /**

@@ -16,7 +16,7 @@ record Options(
         Duration warmup,
         Duration duration,
         List<Duration> sandboxLatencies,
-        List<Integer> pacedRates,
+        List<PacedRate> pacedRates,
         int pacedWorkers,
         Duration pgDuration,
         int pgConnections,
@@ -45,9 +45,10 @@ record Options(
                                        compiles for minutes, measured phases should find it mostly done
               --duration D             each measured phase (60s; quick 20s)
               --sandbox-latency L,...  Toss confirm latency of the closed-loop phases (0ms,300ms)
-              --paced-rate R,...       open-loop phases at R payments/s, sandbox at 0 ms (500,40): the target's
-                                       rate, and one this machine can sustain, to show latency unsaturated;
-                                       0 skips them
+              --paced-rate R,...       open-loop phases at R payments/s, sandbox at 0 ms (half): R is a number,
+                                       or half = half the payments/s the closed loop at 0 ms completed in
+                                       this run (the confirm p99 target's rate), run after the closed-loop
+                                       phases; e.g. half,500,40; 0 skips them
               --paced-workers N        concurrent flows the paced phase may have in flight (256)
               --pg-duration D          raw PostgreSQL append loop (20s; quick 10s)
               --pg-connections N       its connections, one row per transaction each (32)
@@ -102,7 +103,7 @@ record Options(
                 d.duration("warmup", "60s", "10s"),
                 d.duration("duration", "60s", "20s"),
                 d.durations("sandbox-latency", "0ms,300ms"),
-                d.integers("paced-rate", "500,40"),
+                d.pacedRates("paced-rate", "half"),
                 d.integer("paced-workers", 256, 256),
                 d.duration("pg-duration", "20s", "10s"),
                 d.integer("pg-connections", 32, 32),
@@ -120,6 +121,31 @@ record Options(
             throw new IllegalArgumentException("unknown option(s) " + given.keySet() + "\n" + USAGE);
         }
         return options;
+    }
+
+    /**
+     * A paced phase's rate: a fixed number of payments/s, or half of what the closed loop at 0 ms
+     * completed in the same run ({@code half}), known only once that phase has run.
+     */
+    record PacedRate(int perSecond, boolean halfOfClosedLoop) {
+
+        static final String HALF = "half";
+
+        static PacedRate parse(String text) {
+            if (text.equalsIgnoreCase(HALF)) {
+                return new PacedRate(0, true);
+            }
+            try {
+                return new PacedRate(Integer.parseInt(text.replace("_", "")), false);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("not a paced rate: " + text + " (a number of payments/s, or " + HALF + ")");
+            }
+        }
+
+        /** As given on the command line: {@code half} or the number. */
+        Object asOption() {
+            return halfOfClosedLoop ? HALF : perSecond;
+        }
     }
 
     static Duration duration(String text) {
@@ -155,10 +181,11 @@ record Options(
             return v != null ? Integer.parseInt(v.replace("_", "")) : (int) (quick ? quickValue : full);
         }
 
-        List<Integer> integers(String key, String both) {
+        /** Rates of 0 or less are left out, so {@code 0} skips the paced phases. */
+        List<PacedRate> pacedRates(String key, String both) {
             String v = given.remove(key);
             return Arrays.stream((v != null ? v : both).split(",")).map(String::trim).filter(t -> !t.isEmpty())
-                    .map(Integer::parseInt).filter(rate -> rate > 0).toList();
+                    .map(PacedRate::parse).filter(rate -> rate.halfOfClosedLoop() || rate.perSecond() > 0).toList();
         }
 
         Duration duration(String key, String full, String quickValue) {
