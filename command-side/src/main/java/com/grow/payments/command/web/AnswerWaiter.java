@@ -4,6 +4,8 @@ import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentView;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,9 +31,10 @@ import org.springframework.stereotype.Component;
  * Lets a request wait (for any aggregate's answer), without holding a thread, until its step is
  * answered (a confirmation approved, declined, expired or unknown; a cancel done, refused or
  * unknown) or a bound passes. Outcomes recorded on this instance wake their waiters as soon as they
- * commit. An outcome recorded by another instance is found by one sweep every poll interval, for
- * every waiting request at once: a single read of the last sequence numbers of all the aggregates
- * waited on; a waiter reads and folds its events only when its aggregate has moved.
+ * commit, from the committed events themselves when they follow what the waiter has read. An
+ * outcome recorded by another instance is found by one sweep every poll interval, for every
+ * waiting request at once: a single read of the last sequence numbers of all the aggregates waited
+ * on; a waiter reads and folds its events only when its aggregate has moved.
  */
 @Component
 public class AnswerWaiter implements DisposableBean {
@@ -100,24 +103,27 @@ public class AnswerWaiter implements DisposableBean {
     }
 
     private void onPublished(List<? extends EventMessage<?>> events) {
+        Map<String, List<DomainEventMessage<?>>> waitedOn = new HashMap<>();
         for (EventMessage<?> event : events) {
             if (event instanceof DomainEventMessage<?> domainEvent
                     && waiters.containsKey(domainEvent.getAggregateIdentifier())) {
-                String aggregateId = domainEvent.getAggregateIdentifier();
-                // the waiter reads the stream, so wake it only once the event is committed
-                if (CurrentUnitOfWork.isStarted()) {
-                    CurrentUnitOfWork.get().afterCommit(uow -> wake(aggregateId));
-                } else {
-                    wake(aggregateId);
-                }
+                waitedOn.computeIfAbsent(domainEvent.getAggregateIdentifier(), key -> new ArrayList<>()).add(domainEvent);
             }
         }
+        waitedOn.forEach((aggregateId, committed) -> {
+            // the waiter answers from the stream, so it hears of the events only once they are committed
+            if (CurrentUnitOfWork.isStarted()) {
+                CurrentUnitOfWork.get().afterCommit(uow -> wake(aggregateId, committed));
+            } else {
+                wake(aggregateId, committed);
+            }
+        });
     }
 
-    private void wake(String aggregateId) {
+    private void wake(String aggregateId, List<DomainEventMessage<?>> committed) {
         Set<Waiter> forAggregate = waiters.get(aggregateId);
         if (forAggregate != null) {
-            forAggregate.forEach(waiter -> scheduler.execute(waiter::read));
+            forAggregate.forEach(waiter -> scheduler.execute(() -> waiter.offer(committed)));
         }
     }
 
@@ -133,6 +139,8 @@ public class AnswerWaiter implements DisposableBean {
         private final Predicate<List<Object>> answered;
         private final CompletableFuture<List<Object>> result = new CompletableFuture<>();
         private volatile ScheduledFuture<?> deadline;
+        /** The aggregate's events as last read, oldest first; null before the first read. */
+        private List<Object> known;
         /** The sequence of the last event already read; -2 before the first read. */
         private volatile long seenSequence = -2;
 
@@ -143,21 +151,53 @@ public class AnswerWaiter implements DisposableBean {
             this.answered = answered;
         }
 
-        private void read() {
+        /** Reads the aggregate's events from the store and decides. */
+        private synchronized void read() {
             if (result.isDone()) {
                 return;
             }
             try {
-                List<Object> events = loader.events(aggregateId);
-                seenSequence = events.size() - 1L;
-                boolean late = System.nanoTime() >= bound;
-                if (!events.isEmpty() && (late || answered.test(events))) {
-                    finish(events, null);
-                } else if (late) {
-                    finish(null, new IllegalStateException(aggregateId + " has no events"));
-                }
+                decide(loader.events(aggregateId));
             } catch (RuntimeException e) {
                 finish(null, e);
+            }
+        }
+
+        /**
+         * Events this instance has just committed: when they follow the last event read, with no gap,
+         * they are what the store would return after it, and nothing is read again.
+         */
+        private synchronized void offer(List<DomainEventMessage<?>> committed) {
+            if (result.isDone()) {
+                return;
+            }
+            if (known == null || !follows(committed)) {
+                read();
+                return;
+            }
+            List<Object> events = new ArrayList<>(known);
+            committed.forEach(message -> events.add(message.getPayload()));
+            decide(events);
+        }
+
+        private boolean follows(List<DomainEventMessage<?>> committed) {
+            long expected = seenSequence + 1;
+            for (DomainEventMessage<?> message : committed) {
+                if (message.getSequenceNumber() != expected++) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void decide(List<Object> events) {
+            known = events;
+            seenSequence = events.size() - 1L;
+            boolean late = System.nanoTime() >= bound;
+            if (!events.isEmpty() && (late || answered.test(events))) {
+                finish(events, null);
+            } else if (late) {
+                finish(null, new IllegalStateException(aggregateId + " has no events"));
             }
         }
 

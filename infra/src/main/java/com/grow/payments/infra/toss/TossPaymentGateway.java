@@ -36,8 +36,12 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +50,9 @@ import org.springframework.stereotype.Component;
  * A timeout or transport error is an unknown outcome, never a failure.
  */
 @Component
-public class TossPaymentGateway implements PaymentGateway {
+public class TossPaymentGateway implements PaymentGateway, DisposableBean {
+
+    private static final AtomicInteger ANSWER_THREADS = new AtomicInteger();
 
     private static final Logger log = LoggerFactory.getLogger(TossPaymentGateway.class);
 
@@ -58,6 +64,13 @@ public class TossPaymentGateway implements PaymentGateway {
     private final MerchantOf merchantOf;
     private final MeterRegistry registry;
     private final TossCallOutcomes outcomes;
+    /**
+     * Where Toss's answers are handled (parsed, then recorded by the caller's commands). The JDK's
+     * client hands each answer to the default executor of {@code CompletableFuture}; that is only
+     * ever for a moment here, because handling, which reads and writes the store, moves at once to
+     * these reused threads.
+     */
+    private final ExecutorService answers;
 
     public TossPaymentGateway(TossProperties properties, TossMerchants merchants, MerchantOf merchantOf,
                               MeterRegistry registry, TossCallOutcomes outcomes) {
@@ -70,6 +83,16 @@ public class TossPaymentGateway implements PaymentGateway {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(properties.connectTimeout())
                 .build();
+        this.answers = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "toss-answer-" + ANSWER_THREADS.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public void destroy() {
+        answers.shutdown();
     }
 
     /** Basic auth with the merchant's key (a merchant not configured: the call fails before it is sent). */
@@ -265,7 +288,7 @@ public class TossPaymentGateway implements PaymentGateway {
      */
     private CompletableFuture<HttpResponse<byte[]>> timed(String endpoint, HttpRequest request) {
         Timer.Sample sample = Timer.start(registry);
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, failure) -> {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenCompleteAsync((response, failure) -> {
             String outcome;
             if (failure != null) {
                 Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
@@ -283,7 +306,7 @@ public class TossPaymentGateway implements PaymentGateway {
                     .minimumExpectedValue(Duration.ofMillis(5))
                     .maximumExpectedValue(Duration.ofSeconds(30))
                     .register(registry));
-        });
+        }, answers);
     }
 
     private URI endpoint(String path) {
