@@ -1,0 +1,144 @@
+package com.grow.payments.command.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.grow.payments.shared.MemberId;
+import com.grow.payments.shared.reads.AnsweredSequences;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The waiter's three ways of hearing of an answer: the events this instance just committed (no read
+ * when they follow what it read), a read when they do not, and the sweep for answers recorded by
+ * another instance. The stream here is Axon's in-memory engine, counted.
+ */
+class AnswerWaiterTest {
+
+    private static final MemberId MEMBER = new MemberId("member-1");
+    private static final Predicate<List<Object>> ANSWERED = events -> events.contains("answered");
+
+    private final CountingEngine engine = new CountingEngine();
+    private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
+    private final Map<String, Long> remembered = new ConcurrentHashMap<>();
+    private final AggregateEvents loader = new AggregateEvents(store, new Remembered());
+    private final AtomicInteger sweeps = new AtomicInteger();
+    private final LastSequences lastSequences = ids -> {
+        sweeps.incrementAndGet();
+        return ids.stream().collect(Collectors.toMap(id -> id, id -> store.lastSequenceNumberFor(id).orElse(-1L)));
+    };
+    private AnswerWaiter waiter;
+
+    @AfterEach
+    void stop() {
+        waiter.destroy();
+        store.shutDown();
+    }
+
+    @Test
+    void answersFromTheEventsJustCommittedWithoutReadingThemAgain() throws Exception {
+        waiter = new AnswerWaiter(loader, lastSequences, store, Duration.ofHours(1), 2);
+        append("order-1", 0, "opened");
+        CompletableFuture<List<Object>> answer = waiter.awaitEvents(MEMBER, "order-1", Duration.ofSeconds(10), ANSWERED);
+        awaitReads(1);
+
+        append("order-1", 1, "answered");
+
+        assertThat(answer.get(5, TimeUnit.SECONDS)).containsExactly("opened", "answered");
+        assertThat(engine.reads.get()).as("the first read only").isEqualTo(1);
+        assertThat(remembered).containsEntry("order-1", 1L);
+    }
+
+    @Test
+    void readsTheStreamWhenTheCommittedEventsLeaveAGap() throws Exception {
+        waiter = new AnswerWaiter(loader, lastSequences, store, Duration.ofHours(1), 2);
+        append("order-2", 0, "opened");
+        CompletableFuture<List<Object>> answer = waiter.awaitEvents(MEMBER, "order-2", Duration.ofSeconds(10), ANSWERED);
+        awaitReads(1);
+        // stored without this instance hearing of it, as another instance would
+        engine.appendEvents(new GenericDomainEventMessage<>("Aggregate", "order-2", 1, "retried"));
+
+        append("order-2", 2, "answered");
+
+        assertThat(answer.get(5, TimeUnit.SECONDS)).containsExactly("opened", "retried", "answered");
+        assertThat(engine.reads.get()).isEqualTo(2);
+    }
+
+    @Test
+    void findsAnAnswerAnotherInstanceRecordedByTheSweep() throws Exception {
+        waiter = new AnswerWaiter(loader, lastSequences, store, Duration.ofMillis(50), 2);
+        append("order-3", 0, "opened");
+        append("order-4", 0, "opened");
+        CompletableFuture<List<Object>> third = waiter.awaitEvents(MEMBER, "order-3", Duration.ofSeconds(10), ANSWERED);
+        CompletableFuture<List<Object>> fourth = waiter.awaitEvents(MEMBER, "order-4", Duration.ofSeconds(10), ANSWERED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> engine.reads.get() >= 2);
+        int sweepsBefore = sweeps.get();
+
+        engine.appendEvents(new GenericDomainEventMessage<>("Aggregate", "order-3", 1, "answered"));
+        engine.appendEvents(new GenericDomainEventMessage<>("Aggregate", "order-4", 1, "answered"));
+
+        assertThat(third.get(5, TimeUnit.SECONDS)).containsExactly("opened", "answered");
+        assertThat(fourth.get(5, TimeUnit.SECONDS)).containsExactly("opened", "answered");
+        assertThat(sweeps.get()).isGreaterThan(sweepsBefore);
+    }
+
+    @Test
+    void endsAtTheBoundWithTheEventsAsTheyStand() throws Exception {
+        waiter = new AnswerWaiter(loader, lastSequences, store, Duration.ofHours(1), 2);
+        append("order-5", 0, "opened");
+
+        List<Object> events = waiter.awaitEvents(MEMBER, "order-5", Duration.ofMillis(200), ANSWERED)
+                .get(5, TimeUnit.SECONDS);
+
+        assertThat(events).containsExactly("opened");
+    }
+
+    private void append(String aggregateId, long sequence, String payload) {
+        store.publish(new GenericDomainEventMessage<>("Aggregate", aggregateId, sequence, payload));
+    }
+
+    private void awaitReads(int reads) {
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.reads.get()).isEqualTo(reads));
+    }
+
+    private static final class CountingEngine extends InMemoryEventStorageEngine {
+        private final AtomicInteger reads = new AtomicInteger();
+
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            reads.incrementAndGet();
+            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+        }
+    }
+
+    private final class Remembered implements AnsweredSequences {
+        @Override
+        public void remember(MemberId caller, String aggregateId, long sequence) {
+            remembered.merge(aggregateId, sequence, Math::max);
+        }
+
+        @Override
+        public OptionalLong floor(MemberId caller, String aggregateId) {
+            return OptionalLong.empty();
+        }
+
+        @Override
+        public Map<String, Long> floors(MemberId caller) {
+            return Map.of();
+        }
+    }
+}
