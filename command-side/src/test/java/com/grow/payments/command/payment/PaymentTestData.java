@@ -102,11 +102,11 @@ final class PaymentTestData {
 
     static PaymentStatus statusOf(Payment payment) {
         try {
-            var field = Payment.class.getDeclaredField("status");
+            var field = Payment.class.getDeclaredField("state");
             field.setAccessible(true);
-            return (PaymentStatus) field.get(payment);
+            return ((PaymentState) field.get(payment)).snapshot().status();
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError("Payment has no status field", e);
+            throw new AssertionError("Payment has no state field", e);
         }
     }
 
