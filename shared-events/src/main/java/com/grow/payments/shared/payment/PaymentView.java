@@ -80,7 +80,7 @@ public record PaymentView(
 
     public static PaymentView checkedOut(PaymentCheckedOut e) {
         return new PaymentView(e.orderId().value(), null, e.memberId().value(), e.orderName(), null,
-                PaymentStatus.READY, e.amount().amount(), e.amount().amount(), e.amount().currency().name(),
+                PaymentEventStatus.after(e, null), e.amount().amount(), e.amount().amount(), e.amount().currency().name(),
                 e.requestedAt(), null, List.of(), null, null, null, null, false, false, e.merchant(),
                 e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount());
     }
@@ -126,7 +126,8 @@ public record PaymentView(
             return withStatus(next, paymentKey, null);
         }
         if (event instanceof VirtualAccountIssued e) {
-            return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, "가상계좌",
+            return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName,
+                    PgPaymentMethod.VIRTUAL_ACCOUNT.tossName(),
                     next, totalAmount, balanceAmount, currency, requestedAt, null, cancels,
                     new VirtualAccountView(e.bank(), e.accountNumber(), e.dueDate()), null, card, receiptUrl,
                     cancelInProgress, false, merchant, taxFreeAmount);
