@@ -6,6 +6,7 @@ import static com.grow.payments.shared.subscription.SubscriptionStatus.SUSPENDED
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.grow.payments.command.TransitionMatrix;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.subscription.SubscriptionStatus;
@@ -17,7 +18,7 @@ class SubscriptionTransitionsTest {
 
     /**
      * Every pair on purpose: row = from, column = to, in {@link SubscriptionStatus}'s order;
-     * {@code +} allowed, {@code .} refused.
+     * {@code +} allowed, {@code .} refused ({@link TransitionMatrix}).
      */
     private static final String[] MATRIX = {
         //                ACTIVE  PAST_DUE  SUSPENDED  CANCELED
@@ -27,28 +28,9 @@ class SubscriptionTransitionsTest {
         /* CANCELED  */ ".       .         .          .",
     };
 
-    private static boolean expected(SubscriptionStatus from, SubscriptionStatus to) {
-        String cell = MATRIX[from.ordinal()].trim().split("\\s+")[to.ordinal()];
-        assertThat(cell).isIn("+", ".");
-        return cell.equals("+");
-    }
-
-    @Test
-    void the_matrix_names_every_status_once_in_the_enum_order() {
-        assertThat(MATRIX).hasSize(SubscriptionStatus.values().length);
-        for (String row : MATRIX) {
-            assertThat(row.trim().split("\\s+")).hasSize(SubscriptionStatus.values().length);
-        }
-    }
-
     @Test
     void the_table_allows_exactly_the_pairs_the_matrix_allows() {
-        for (SubscriptionStatus from : SubscriptionStatus.values()) {
-            for (SubscriptionStatus to : SubscriptionStatus.values()) {
-                assertThat(SubscriptionTransitions.allows(from, to)).as("%s -> %s", from, to)
-                        .isEqualTo(expected(from, to));
-            }
-        }
+        TransitionMatrix.assertTableIs(MATRIX, SubscriptionStatus.class, SubscriptionTransitions::allows);
     }
 
     @ParameterizedTest
