@@ -35,6 +35,7 @@ import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.payment.VirtualAccountRequested;
+import java.util.List;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -76,10 +77,10 @@ public class Payment {
     public Payment(IssueVirtualAccount command) {
         CheckoutRules.requirePositive(command.amount());
         TaxFree.validate(command.taxFreeAmount(), command.amount());
-        record(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(), command.amount(),
-                command.requestedAt(), command.merchant(), command.taxFreeAmount()));
-        record(new VirtualAccountRequested(command.orderId(), command.orderName(), command.amount(), command.bank(),
-                command.customerName(), command.validHours(), command.cashReceipt(), command.taxFreeAmount()));
+        record(List.of(new PaymentCheckedOut(command.orderId(), command.memberId(), command.orderName(),
+                        command.amount(), command.requestedAt(), command.merchant(), command.taxFreeAmount()),
+                new VirtualAccountRequested(command.orderId(), command.orderName(), command.amount(), command.bank(),
+                        command.customerName(), command.validHours(), command.cashReceipt(), command.taxFreeAmount())));
     }
 
     @CommandHandler
@@ -159,8 +160,7 @@ public class Payment {
     public void handle(RecordCancellation command) {
         if (cancellations().isPending(command.cancelId())
                 && !cancellations().isRecorded(command.cancel().transactionKey())) {
-            PaymentCancels.recorded(snapshot(), command.atToss(), command.cancel(), command.balanceAfter())
-                    .forEach(this::record);
+            record(PaymentCancels.recorded(snapshot(), command.atToss(), command.cancel(), command.balanceAfter()));
         }
     }
 
@@ -182,7 +182,7 @@ public class Payment {
     @CommandHandler
     public ReconciliationVerdict handle(ReconcilePayment command) {
         Decision decision = Reconciliation.decide(snapshot(), command.pg(), command.checkedAt());
-        decision.events().forEach(this::record);
+        record(decision.events());
         return decision.verdict();
     }
 
@@ -203,13 +203,24 @@ public class Payment {
         record(OperatorAttention.resolve(snapshot().flagged(), command));
     }
 
-    /**
-     * The gate: every event of this payment is applied here, and one that sets a status is applied
-     * only if {@link PaymentTransitions} lists the move from the status the payment is in.
-     */
     private void record(Object event) {
-        PaymentEventStatus.of(event).ifPresent(to -> PaymentTransitions.check(snapshot().status(), to));
-        apply(event);
+        record(List.of(event));
+    }
+
+    /**
+     * The gate: every event of this payment is applied here, in order, and one that sets a status
+     * only if {@link PaymentTransitions} lists the move from the status before it. The status is
+     * followed along the events rather than read back: Axon applies a new payment's events only
+     * once its constructor has returned.
+     */
+    private void record(List<?> events) {
+        PaymentStatus status = snapshot().status();
+        for (Object event : events) {
+            PaymentStatus from = status;
+            PaymentEventStatus.of(event).ifPresent(to -> PaymentTransitions.check(from, to));
+            status = PaymentEventStatus.after(event, status);
+            apply(event);
+        }
     }
 
     private PaymentSnapshot snapshot() {
