@@ -20,6 +20,7 @@ import com.grow.payments.shared.payment.PaymentConfirmationRequested;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,8 +96,8 @@ final class PaymentTestData {
     }
 
     /** Toss's record of the order's payment under {@link #KEY}. */
-    static PgPayment pg(String status, Money total, Money balance, List<PgCancel> cancels, Failure failure) {
-        return new PgPayment(KEY, ORDER, status, total, balance, "카드", CARD, RECEIPT, "tx_1", APPROVED_AT, cancels,
+    static PgPayment pg(PgPaymentStatus status, Money total, Money balance, List<PgCancel> cancels, Failure failure) {
+        return new PgPayment(KEY, ORDER, status.name(), total, balance, "카드", CARD, RECEIPT, "tx_1", APPROVED_AT, cancels,
                 failure);
     }
 

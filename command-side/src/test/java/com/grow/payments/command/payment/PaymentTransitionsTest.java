@@ -17,6 +17,7 @@ import com.grow.payments.command.TransitionMatrix;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.PaymentStatus;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -82,11 +83,12 @@ class PaymentTransitionsTest {
         assertThat(PaymentTransitions.allows(CANCELED, to)).isFalse();
     }
 
-    @ParameterizedTest
-    @EnumSource(value = PaymentStatus.class, names = {"ABORTED", "EXPIRED"})
-    void a_declined_or_expired_payment_only_goes_to_unknown_to_compensate_a_late_approval(PaymentStatus from) {
-        for (PaymentStatus to : PaymentStatus.values()) {
-            assertThat(PaymentTransitions.allows(from, to)).as("%s -> %s", from, to).isEqualTo(to == UNKNOWN);
+    @Test
+    void a_declined_or_expired_payment_only_goes_to_unknown_to_compensate_a_late_approval() {
+        for (PaymentStatus from : List.of(ABORTED, EXPIRED)) {
+            for (PaymentStatus to : PaymentStatus.values()) {
+                assertThat(PaymentTransitions.allows(from, to)).as("%s -> %s", from, to).isEqualTo(to == UNKNOWN);
+            }
         }
     }
 
@@ -101,7 +103,7 @@ class PaymentTransitionsTest {
                 .isInstanceOf(PaymentRejection.class)
                 .satisfies(e -> assertThat(((PaymentRejection) e).kind()).isEqualTo(ErrorCode.INVALID_STATE_TRANSITION))
                 .hasMessageContaining("DONE")
-                .hasMessageContaining("ABORTED");
+                .hasMessageContaining(ABORTED.name());
     }
 
     @Test
