@@ -24,6 +24,7 @@ import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentCompensated;
 import com.grow.payments.shared.payment.PaymentDepositReversed;
 import com.grow.payments.shared.payment.PaymentDeposited;
+import com.grow.payments.shared.payment.PgPaymentMethod;
 import com.grow.payments.shared.payment.VirtualAccountRequested;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -35,9 +36,6 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
  * virtual-account or transfer payment takes one, for what is paid and not refunded.
  */
 class PaymentCashReceipt {
-
-    /** Toss's method label for an account transfer, the other cash payment a receipt is for. */
-    static final String TRANSFER = "계좌이체";
 
     /** ON_DEPOSIT: asked with the virtual account, Toss issues it on deposit (and cancels it with the payment). */
     enum State { NONE, REQUESTED, UNKNOWN, ON_DEPOSIT, ISSUED }
@@ -120,7 +118,8 @@ class PaymentCashReceipt {
 
     @EventSourcingHandler
     void on(PaymentApproved event) {
-        cashPayment = TRANSFER.equals(event.method());
+        // an account transfer is the other cash payment a receipt is for
+        cashPayment = PgPaymentMethod.of(event.method()) == PgPaymentMethod.TRANSFER;
         paid = event.approvedAmount();
     }
 

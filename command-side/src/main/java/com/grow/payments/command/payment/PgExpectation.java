@@ -3,7 +3,6 @@ package com.grow.payments.command.payment;
 import com.grow.payments.shared.Money;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPaymentType;
-import java.util.function.Consumer;
 
 /**
  * What Toss's record of a one-time payment must be before a look-up may move it: a {@code NORMAL}
@@ -15,15 +14,6 @@ import java.util.function.Consumer;
 final class PgExpectation {
 
     private PgExpectation() {
-    }
-
-    /** Whether Toss's record is not what was asked; if so, the reason goes to {@code flag}. */
-    static boolean unmet(PgPayment pg, Money asked, boolean virtualAccount, Consumer<String> flag) {
-        String doubt = doubt(pg, asked, virtualAccount);
-        if (doubt != null) {
-            flag.accept(doubt);
-        }
-        return doubt != null;
     }
 
     /** Why Toss's record is not what this payment asked for, or null when it is (or there is none). */

@@ -32,6 +32,7 @@ import com.grow.payments.shared.subscription.SubscriptionCommands.RecordCycleCha
 import com.grow.payments.shared.subscription.SubscriptionCommands.ResumeSubscription;
 import com.grow.payments.shared.subscription.SubscriptionCommands.StartSubscription;
 import com.grow.payments.shared.subscription.SubscriptionCommands.SuspendSubscription;
+import com.grow.payments.shared.subscription.SubscriptionEventStatus;
 import com.grow.payments.shared.subscription.SubscriptionResumed;
 import com.grow.payments.shared.subscription.SubscriptionStarted;
 import com.grow.payments.shared.subscription.SubscriptionStatus;
@@ -44,7 +45,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
-import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
 
 /**
@@ -82,7 +82,7 @@ public class Subscription {
     @CommandHandler
     public Subscription(StartSubscription command) {
         SubscriptionTerms.check(command);
-        apply(new SubscriptionStarted(command.subscriptionId(), command.caller().memberId().value(),
+        record(new SubscriptionStarted(command.subscriptionId(), command.caller().memberId().value(),
                 command.billingKeyId(), command.customerKey(), command.planId(), command.orderName(),
                 command.amount(), command.cycle(), command.startAt(), command.merchant(), command.taxFreeAmount()));
     }
@@ -113,7 +113,7 @@ public class Subscription {
     @CommandHandler
     public void handle(RecordCycleChargeUnknown command) {
         if (inFlight && command.cycleNo() == cycleNo) {
-            apply(new SubscriptionChargeOutcomeUnknown(subscriptionId, cycleNo,
+            record(new SubscriptionChargeOutcomeUnknown(subscriptionId, cycleNo,
                     ChargeOrderIds.of(subscriptionId, cycleNo), command.reason()));
         }
     }
@@ -156,7 +156,7 @@ public class Subscription {
     public void handle(CancelSubscription command) {
         requireOwner(command.caller());
         if (status != SubscriptionStatus.CANCELED) {
-            apply(new SubscriptionCanceled(subscriptionId, memberId.value(), command.reason()));
+            record(new SubscriptionCanceled(subscriptionId, memberId.value(), command.reason()));
         }
     }
 
@@ -168,7 +168,7 @@ public class Subscription {
         }
         // the overdue cycle is charged now; a cycle not yet due keeps its date
         Instant due = nextChargeAt.isAfter(command.now()) ? nextChargeAt : command.now();
-        apply(new SubscriptionResumed(subscriptionId, memberId.value(), due));
+        record(new SubscriptionResumed(subscriptionId, memberId.value(), due));
         if (!inFlight && !due.isAfter(command.now())) {
             requestCharge();
         }
@@ -181,23 +181,23 @@ public class Subscription {
         if (status == SubscriptionStatus.CANCELED) {
             throw new PaymentRejection(ErrorCode.SUBSCRIPTION_CANCELED, "the subscription is canceled");
         }
-        card.changeTo(command, subscriptionId, memberId.value()).ifPresent(AggregateLifecycle::apply);
+        card.changeTo(command, subscriptionId, memberId.value()).ifPresent(this::record);
     }
 
     @CommandHandler
     public void handle(SuspendSubscription command) {
         if (status != SubscriptionStatus.SUSPENDED && status != SubscriptionStatus.CANCELED) {
-            apply(new SubscriptionSuspended(subscriptionId, memberId.value(), command.reason()));
+            record(new SubscriptionSuspended(subscriptionId, memberId.value(), command.reason()));
         }
     }
 
     /** Recorded as paid only on proof; otherwise flagged once, and the cycle stays open for an operator. */
     private void settle(Optional<String> doubt, String paymentKey, Money charged, Instant chargedAt) {
         if (doubt.isEmpty()) {
-            apply(new SubscriptionCharged(subscriptionId, cycleNo, cycleOrderId(), paymentKey, charged, chargedAt,
+            record(new SubscriptionCharged(subscriptionId, cycleNo, cycleOrderId(), paymentKey, charged, chargedAt,
                     BillingCalendar.dueAt(anchorAt, cycle, cycleNo + 1)));
         } else if (!needsAttention) {
-            apply(new SubscriptionChargeNeedsAttention(subscriptionId, cycleNo, cycleOrderId(), doubt.get()));
+            record(new SubscriptionChargeNeedsAttention(subscriptionId, cycleNo, cycleOrderId(), doubt.get()));
         }
     }
 
@@ -207,7 +207,7 @@ public class Subscription {
 
     private void requestCharge() {
         int nextAttempt = attempt + 1;
-        apply(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
+        record(new SubscriptionChargeRequested(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
                 nextAttempt, memberId.value(), card.billingKeyId(), card.customerKey(), orderName, amount,
                 terms.merchant(), terms.taxFreeAmount()));
     }
@@ -216,13 +216,19 @@ public class Subscription {
         int failures = failedAttempts + 1;
         boolean lastTry = hard || failures > retryDelays.size();
         Instant retryAt = lastTry ? null : at.plus(retryDelays.get(failures - 1));
-        apply(new SubscriptionChargeFailed(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
+        record(new SubscriptionChargeFailed(subscriptionId, cycleNo, ChargeOrderIds.of(subscriptionId, cycleNo),
                 failure, failures, retryAt));
         // a decline arriving after a cancel or suspension ends nothing more than it already is
         if (lastTry && (status == SubscriptionStatus.ACTIVE || status == SubscriptionStatus.PAST_DUE)) {
-            apply(new SubscriptionSuspended(subscriptionId, memberId.value(),
+            record(new SubscriptionSuspended(subscriptionId, memberId.value(),
                     hard ? "card cannot be charged: " + failure.code() : "charge failed " + failures + " times"));
         }
+    }
+
+    /** The gate: every event is applied here, and a status change only if the table lists it. */
+    private void record(Object event) {
+        SubscriptionEventStatus.of(event, status).ifPresent(to -> SubscriptionTransitions.check(status, to));
+        apply(event);
     }
 
     private void requireOwner(Caller caller) {
@@ -240,7 +246,7 @@ public class Subscription {
         terms = new SubscriptionTerms(event.merchant(), event.taxFreeAmount());
         cycle = event.cycle();
         anchorAt = event.anchorAt();
-        status = SubscriptionStatus.ACTIVE;
+        status = SubscriptionEventStatus.after(event, status);
         cycleNo = 1;
         nextChargeAt = event.anchorAt();
     }
@@ -259,21 +265,15 @@ public class Subscription {
         attempt = 0;
         failedAttempts = 0;
         nextChargeAt = event.nextChargeAt();
-        if (status == SubscriptionStatus.PAST_DUE) {
-            status = SubscriptionStatus.ACTIVE;
-        }
+        status = SubscriptionEventStatus.after(event, status);
     }
 
     @EventSourcingHandler
     void on(SubscriptionChargeFailed event) {
         inFlight = false;
         failedAttempts = event.failedAttempts();
-        if (event.nextRetryAt() != null) {
-            nextChargeAt = event.nextRetryAt();
-            if (status == SubscriptionStatus.ACTIVE) {
-                status = SubscriptionStatus.PAST_DUE;
-            }
-        }
+        nextChargeAt = event.nextRetryAt() != null ? event.nextRetryAt() : nextChargeAt;
+        status = SubscriptionEventStatus.after(event, status);
     }
 
     @EventSourcingHandler
@@ -283,17 +283,17 @@ public class Subscription {
 
     @EventSourcingHandler
     void on(SubscriptionSuspended event) {
-        status = SubscriptionStatus.SUSPENDED;
+        status = SubscriptionEventStatus.after(event, status);
     }
 
     @EventSourcingHandler
     void on(SubscriptionCanceled event) {
-        status = SubscriptionStatus.CANCELED;
+        status = SubscriptionEventStatus.after(event, status);
     }
 
     @EventSourcingHandler
     void on(SubscriptionResumed event) {
-        status = SubscriptionStatus.ACTIVE;
+        status = SubscriptionEventStatus.after(event, status);
         failedAttempts = 0;
         nextChargeAt = event.dueAt();
     }

@@ -100,7 +100,7 @@ class PaymentCancelTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("unapprovedPayments")
-    void a_payment_toss_has_not_approved_cannot_be_cancelled(String status, List<Object> history) {
+    void a_payment_toss_has_not_approved_cannot_be_cancelled(PaymentStatus status, List<Object> history) {
         fixture.given(history)
                 .when(cancel(admin(), "c1", null))
                 .expectException(rejectedWith(ErrorCode.PAYMENT_NOT_CANCELABLE))
@@ -109,9 +109,9 @@ class PaymentCancelTest {
 
     static Stream<Arguments> unapprovedPayments() {
         return Stream.of(
-                Arguments.of("READY", List.of(checkedOut())),
-                Arguments.of("IN_PROGRESS", List.of(checkedOut(), requested())),
-                Arguments.of("ABORTED", List.of(checkedOut(), requested(), new PaymentDeclined(ORDER, KEY, REJECTED))));
+                Arguments.of(PaymentStatus.READY, List.of(checkedOut())),
+                Arguments.of(PaymentStatus.IN_PROGRESS, List.of(checkedOut(), requested())),
+                Arguments.of(PaymentStatus.ABORTED, List.of(checkedOut(), requested(), new PaymentDeclined(ORDER, KEY, REJECTED))));
     }
 
     @Test

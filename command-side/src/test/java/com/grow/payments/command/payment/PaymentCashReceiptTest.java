@@ -29,6 +29,7 @@ import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PaymentApproved;
 import com.grow.payments.shared.payment.PaymentDeposited;
+import com.grow.payments.shared.payment.PgPaymentMethod;
 import com.grow.payments.shared.payment.VirtualAccountIssued;
 import com.grow.payments.shared.payment.VirtualAccountRequested;
 import java.time.Instant;
@@ -100,7 +101,7 @@ class PaymentCashReceiptTest {
     @Test
     void a_transfer_takes_one() {
         fixture.given(checkedOut(), PaymentTestData.requested(), new PaymentApproved(ORDER, KEY, AMOUNT,
-                        PaymentCashReceipt.TRANSFER, null, null, "tx_1", APPROVED_AT))
+                        PgPaymentMethod.TRANSFER.tossName(), null, null, "tx_1", APPROVED_AT))
                 .when(request(owner()))
                 .expectEvents(requested(1));
     }

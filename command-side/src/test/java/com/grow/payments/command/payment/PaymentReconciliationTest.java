@@ -33,6 +33,7 @@ import com.grow.payments.shared.payment.PaymentOutcomeUnknown;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class PaymentReconciliationTest {
     @Test
     void toss_approval_of_the_same_key_and_amount_settles_an_unknown_payment_as_approved() {
         givenAnUnknownOutcome()
-                .when(reconcile(pg("DONE", AMOUNT, AMOUNT, List.of(), null), CONFIRMING_AT.plusSeconds(10)))
+                .when(reconcile(pg(PgPaymentStatus.DONE, AMOUNT, AMOUNT, List.of(), null), CONFIRMING_AT.plusSeconds(10)))
                 .expectEvents(new PaymentApproved(ORDER, KEY, AMOUNT, "카드", CARD, RECEIPT, "tx_1", APPROVED_AT))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED);
     }
@@ -77,7 +78,7 @@ class PaymentReconciliationTest {
     @Test
     void toss_approval_of_another_amount_starts_a_compensation_and_stays_unresolved() {
         givenAnUnknownOutcome()
-                .when(reconcile(pg("DONE", TAMPERED, TAMPERED, List.of(), null), CONFIRMING_AT.plusSeconds(10)))
+                .when(reconcile(pg(PgPaymentStatus.DONE, TAMPERED, TAMPERED, List.of(), null), CONFIRMING_AT.plusSeconds(10)))
                 .expectEvents(new PaymentCompensationStarted(ORDER, KEY, TAMPERED, "AMOUNT_MISMATCH"))
                 .expectResultMessagePayload(ReconciliationVerdict.UNRESOLVED);
     }
@@ -85,7 +86,7 @@ class PaymentReconciliationTest {
     @Test
     void toss_aborted_settles_a_payment_in_progress_as_declined_with_tosss_failure() {
         givenInProgress()
-                .when(reconcile(pg("ABORTED", AMOUNT, AMOUNT, List.of(), REJECTED), CONFIRMING_AT.plusSeconds(10)))
+                .when(reconcile(pg(PgPaymentStatus.ABORTED, AMOUNT, AMOUNT, List.of(), REJECTED), CONFIRMING_AT.plusSeconds(10)))
                 .expectEvents(new PaymentDeclined(ORDER, KEY, REJECTED))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED);
     }
@@ -93,7 +94,7 @@ class PaymentReconciliationTest {
     @Test
     void toss_expired_settles_a_payment_in_progress_as_expired() {
         givenInProgress()
-                .when(reconcile(pg("EXPIRED", AMOUNT, AMOUNT, List.of(), SESSION_EXPIRED),
+                .when(reconcile(pg(PgPaymentStatus.EXPIRED, AMOUNT, AMOUNT, List.of(), SESSION_EXPIRED),
                         CONFIRMING_AT.plusSeconds(10)))
                 .expectEvents(new PaymentExpired(ORDER, KEY, SESSION_EXPIRED))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED);
@@ -102,7 +103,7 @@ class PaymentReconciliationTest {
     @Test
     void toss_still_in_progress_leaves_the_payment_unresolved() {
         givenInProgress()
-                .when(reconcile(pg("IN_PROGRESS", AMOUNT, AMOUNT, List.of(), null), CONFIRMING_AT.plusSeconds(10)))
+                .when(reconcile(pg(PgPaymentStatus.IN_PROGRESS, AMOUNT, AMOUNT, List.of(), null), CONFIRMING_AT.plusSeconds(10)))
                 .expectNoEvents()
                 .expectResultMessagePayload(ReconciliationVerdict.UNRESOLVED);
     }
@@ -128,7 +129,7 @@ class PaymentReconciliationTest {
 
     @Test
     void a_cancel_toss_made_but_the_payment_did_not_record_is_recorded_with_tosss_balance() {
-        PgPayment atToss = pg("PARTIAL_CANCELED", AMOUNT, Money.won(9_000), List.of(EARLIER, ASKED), null);
+        PgPayment atToss = pg(PgPaymentStatus.PARTIAL_CANCELED, AMOUNT, Money.won(9_000), List.of(EARLIER, ASKED), null);
         givenAnUnknownCancel()
                 .when(reconcile(atToss, CANCELLING_AT.plusSeconds(10)))
                 .expectEvents(cancelled("c1", ASKED, Money.won(9_000)))
@@ -139,7 +140,7 @@ class PaymentReconciliationTest {
     @Test
     void no_cancel_at_toss_within_a_minute_of_asking_is_unresolved() {
         givenAnUnknownCancel()
-                .when(reconcile(pg("PARTIAL_CANCELED", AMOUNT, Money.won(14_000), List.of(EARLIER), null),
+                .when(reconcile(pg(PgPaymentStatus.PARTIAL_CANCELED, AMOUNT, Money.won(14_000), List.of(EARLIER), null),
                         CANCELLING_AT.plus(ONE_MINUTE)))
                 .expectNoEvents()
                 .expectResultMessagePayload(ReconciliationVerdict.UNRESOLVED);
@@ -148,7 +149,7 @@ class PaymentReconciliationTest {
     @Test
     void no_cancel_at_toss_a_minute_after_asking_settles_it_as_refused() {
         givenAnUnknownCancel()
-                .when(reconcile(pg("PARTIAL_CANCELED", AMOUNT, Money.won(14_000), List.of(EARLIER), null),
+                .when(reconcile(pg(PgPaymentStatus.PARTIAL_CANCELED, AMOUNT, Money.won(14_000), List.of(EARLIER), null),
                         CANCELLING_AT.plus(ONE_MINUTE).plusSeconds(1)))
                 .expectEvents(new PaymentCancelRefused(ORDER, "c1",
                         new Failure("NOT_PROCESSED_AT_PG", "Toss has no record of this cancel; nothing was refunded")))
@@ -168,7 +169,7 @@ class PaymentReconciliationTest {
     @Test
     void a_refund_toss_made_settles_the_compensation_as_canceled() {
         givenACompensation()
-                .when(reconcile(pg("CANCELED", TAMPERED, Money.won(0), List.of(REFUND), null), LATER))
+                .when(reconcile(pg(PgPaymentStatus.CANCELED, TAMPERED, Money.won(0), List.of(REFUND), null), LATER))
                 .expectEvents(new PaymentCompensated(ORDER, "AMOUNT_MISMATCH", REFUND.transactionKey(), TAMPERED,
                         REFUND.canceledAt()))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED)
@@ -178,7 +179,7 @@ class PaymentReconciliationTest {
     @Test
     void money_toss_still_holds_asks_for_the_compensating_refund_again() {
         givenACompensation()
-                .when(reconcile(pg("DONE", TAMPERED, TAMPERED, List.of(), null), LATER))
+                .when(reconcile(pg(PgPaymentStatus.DONE, TAMPERED, TAMPERED, List.of(), null), LATER))
                 .expectNoEvents()
                 .expectResultMessagePayload(ReconciliationVerdict.RETRY_COMPENSATION);
     }
@@ -196,7 +197,7 @@ class PaymentReconciliationTest {
     @Test
     void a_settled_payment_is_settled_and_changes_nothing() {
         fixture.given(checkedOut(), requested(), approved())
-                .when(reconcile(pg("DONE", AMOUNT, AMOUNT, List.of(), null), LATER))
+                .when(reconcile(pg(PgPaymentStatus.DONE, AMOUNT, AMOUNT, List.of(), null), LATER))
                 .expectNoEvents()
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED);
     }

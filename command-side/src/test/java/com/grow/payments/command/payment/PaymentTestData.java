@@ -20,6 +20,7 @@ import com.grow.payments.shared.payment.PaymentConfirmationRequested;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -95,18 +96,18 @@ final class PaymentTestData {
     }
 
     /** Toss's record of the order's payment under {@link #KEY}. */
-    static PgPayment pg(String status, Money total, Money balance, List<PgCancel> cancels, Failure failure) {
-        return new PgPayment(KEY, ORDER, status, total, balance, "카드", CARD, RECEIPT, "tx_1", APPROVED_AT, cancels,
+    static PgPayment pg(PgPaymentStatus status, Money total, Money balance, List<PgCancel> cancels, Failure failure) {
+        return new PgPayment(KEY, ORDER, status.name(), total, balance, "카드", CARD, RECEIPT, "tx_1", APPROVED_AT, cancels,
                 failure);
     }
 
     static PaymentStatus statusOf(Payment payment) {
         try {
-            var field = Payment.class.getDeclaredField("status");
+            var field = Payment.class.getDeclaredField("state");
             field.setAccessible(true);
-            return (PaymentStatus) field.get(payment);
+            return ((PaymentState) field.get(payment)).snapshot().status();
         } catch (ReflectiveOperationException e) {
-            throw new AssertionError("Payment has no status field", e);
+            throw new AssertionError("Payment has no state field", e);
         }
     }
 

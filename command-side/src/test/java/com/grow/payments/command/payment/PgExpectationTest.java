@@ -16,6 +16,7 @@ import com.grow.payments.shared.payment.PaymentDeposited;
 import com.grow.payments.shared.payment.PaymentNeedsAttention;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgVirtualAccount;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.payment.VirtualAccountIssued;
@@ -42,8 +43,8 @@ class PgExpectationTest {
         fixture = new AggregateTestFixture<>(Payment.class);
     }
 
-    private static PgPayment account(String status, Money total, PgVirtualAccount account) {
-        return new PgPayment(KEY, ORDER, status, total, total, account == null ? "카드" : "가상계좌",
+    private static PgPayment account(PgPaymentStatus status, Money total, PgVirtualAccount account) {
+        return new PgPayment(KEY, ORDER, status.name(), total, total, account == null ? "카드" : "가상계좌",
                 account == null ? CARD : null, RECEIPT, "tx_deposit", APPROVED_AT, List.of(), null, account, "hash");
     }
 
@@ -60,7 +61,7 @@ class PgExpectationTest {
     @Test
     void a_billing_charge_under_a_checkouts_order_id_is_flagged_not_approved() {
         fixture.givenCurrentTime(ASKED_AT).andGiven(checkedOut(), requested())
-                .when(lookedUp(pg("DONE", AMOUNT, AMOUNT, List.of(), null).ofType(PgPaymentType.BILLING)))
+                .when(lookedUp(pg(PgPaymentStatus.DONE, AMOUNT, AMOUNT, List.of(), null).ofType(PgPaymentType.BILLING)))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED)
                 .expectEvents(new PaymentNeedsAttention(ORDER, "Toss's record of order " + ORDER
                         + " is a BILLING payment, not a one-time payment"));
@@ -69,7 +70,7 @@ class PgExpectationTest {
     @Test
     void a_record_of_an_unrecognized_type_is_flagged() {
         fixture.givenCurrentTime(ASKED_AT).andGiven(checkedOut(), requested())
-                .when(lookedUp(pg("DONE", AMOUNT, AMOUNT, List.of(), null).ofType(PgPaymentType.UNRECOGNIZED)))
+                .when(lookedUp(pg(PgPaymentStatus.DONE, AMOUNT, AMOUNT, List.of(), null).ofType(PgPaymentType.UNRECOGNIZED)))
                 .expectEvents(new PaymentNeedsAttention(ORDER, "Toss's record of order " + ORDER
                         + " is a UNRECOGNIZED payment, not a one-time payment"));
     }
@@ -77,7 +78,7 @@ class PgExpectationTest {
     @Test
     void a_deposit_of_another_amount_is_flagged_not_recorded() {
         givenAnAccountWaiting()
-                .when(lookedUp(account("DONE", Money.won(100), ACCOUNT)))
+                .when(lookedUp(account(PgPaymentStatus.DONE, Money.won(100), ACCOUNT)))
                 .expectEvents(new PaymentNeedsAttention(ORDER, "Toss's account for order " + ORDER
                         + " is for 100 KRW, the order's is " + AMOUNT));
     }
@@ -85,7 +86,7 @@ class PgExpectationTest {
     @Test
     void a_virtual_account_that_toss_records_as_a_card_payment_is_flagged() {
         givenAnAccountWaiting()
-                .when(lookedUp(account("DONE", AMOUNT, null)))
+                .when(lookedUp(account(PgPaymentStatus.DONE, AMOUNT, null)))
                 .expectEvents(new PaymentNeedsAttention(ORDER, "Toss's record of order " + ORDER
                         + " is paid by 카드, not a virtual account"));
     }
@@ -93,7 +94,7 @@ class PgExpectationTest {
     @Test
     void a_flagged_payment_is_not_flagged_again_and_nothing_moves() {
         givenAnAccountWaiting().andGiven(new PaymentNeedsAttention(ORDER, "earlier"))
-                .when(lookedUp(account("DONE", Money.won(100), ACCOUNT)))
+                .when(lookedUp(account(PgPaymentStatus.DONE, Money.won(100), ACCOUNT)))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED)
                 .expectNoEvents();
     }
@@ -101,7 +102,7 @@ class PgExpectationTest {
     @Test
     void a_deposit_of_the_orders_amount_is_recorded() {
         givenAnAccountWaiting()
-                .when(lookedUp(account("DONE", AMOUNT, ACCOUNT)))
+                .when(lookedUp(account(PgPaymentStatus.DONE, AMOUNT, ACCOUNT)))
                 .expectEvents(new PaymentDeposited(ORDER, KEY, "tx_deposit", AMOUNT, APPROVED_AT));
     }
 }

@@ -18,6 +18,7 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.subscription.SubscriptionChargeNeedsAttention;
@@ -50,8 +51,8 @@ class CycleChargeProofTest {
                 List.of(new PgCancel("tx_cancel", Money.won(100), "refund", CHARGED_AT)), null);
     }
 
-    private static PgPayment billing(String status, Money amount) {
-        return new PgPayment(new PaymentKey(paymentKey(1)), new OrderId(orderId(1)), status, amount, amount, "카드",
+    private static PgPayment billing(PgPaymentStatus status, Money amount) {
+        return new PgPayment(new PaymentKey(paymentKey(1)), new OrderId(orderId(1)), status.name(), amount, amount, "카드",
                 null, null, "tx_1", CHARGED_AT, List.of(), null, null, null, PgPaymentType.BILLING);
     }
 
@@ -75,21 +76,21 @@ class CycleChargeProofTest {
     @Test
     void a_billing_charge_of_another_amount_is_flagged() {
         fixture.given(started(), chargeRequested(1, 1))
-                .when(lookedUp(billing("DONE", Money.won(100))))
+                .when(lookedUp(billing(PgPaymentStatus.DONE, Money.won(100))))
                 .expectEvents(flagged("Toss's charge under " + orderId(1) + " is 100 KRW, the cycle's is " + AMOUNT));
     }
 
     @Test
     void a_cancelled_billing_charge_of_the_cycles_amount_is_flagged() {
         fixture.given(started(), chargeRequested(1, 1))
-                .when(lookedUp(billing("CANCELED", AMOUNT)))
+                .when(lookedUp(billing(PgPaymentStatus.CANCELED, AMOUNT)))
                 .expectEvents(flagged("Toss's charge under " + orderId(1) + " is CANCELED, not DONE"));
     }
 
     @Test
     void a_record_of_an_unrecognized_type_proves_nothing() {
         fixture.given(started(), chargeRequested(1, 1))
-                .when(lookedUp(pg("DONE", CHARGED_AT, null).ofType(PgPaymentType.UNRECOGNIZED)))
+                .when(lookedUp(pg(PgPaymentStatus.DONE, CHARGED_AT, null).ofType(PgPaymentType.UNRECOGNIZED)))
                 .expectEvents(flagged("Toss's record under " + orderId(1)
                         + " is a UNRECOGNIZED payment, not a billing charge"));
     }
@@ -117,16 +118,16 @@ class CycleChargeProofTest {
     @Test
     void a_billing_charge_of_the_cycles_exact_amount_done_is_recorded_as_paid() {
         fixture.given(started(), chargeRequested(1, 1))
-                .when(lookedUp(billing("DONE", AMOUNT)))
+                .when(lookedUp(billing(PgPaymentStatus.DONE, AMOUNT)))
                 .expectEvents(charged(1, Instant.parse("2027-02-28T01:00:00Z")));
     }
 
     @Test
     void the_proof_reads_every_part_of_the_record() {
-        assertThat(CycleChargeProof.doubt(billing("DONE", AMOUNT), orderId(1), AMOUNT)).isEmpty();
-        assertThat(CycleChargeProof.doubt(billing("DONE", AMOUNT), orderId(2), AMOUNT)).isPresent();
-        assertThat(CycleChargeProof.doubt(billing("PARTIAL_CANCELED", AMOUNT), orderId(1), AMOUNT)).isPresent();
-        assertThat(CycleChargeProof.doubt(billing("DONE", AMOUNT).ofType(PgPaymentType.BRANDPAY), orderId(1),
+        assertThat(CycleChargeProof.doubt(billing(PgPaymentStatus.DONE, AMOUNT), orderId(1), AMOUNT)).isEmpty();
+        assertThat(CycleChargeProof.doubt(billing(PgPaymentStatus.DONE, AMOUNT), orderId(2), AMOUNT)).isPresent();
+        assertThat(CycleChargeProof.doubt(billing(PgPaymentStatus.PARTIAL_CANCELED, AMOUNT), orderId(1), AMOUNT)).isPresent();
+        assertThat(CycleChargeProof.doubt(billing(PgPaymentStatus.DONE, AMOUNT).ofType(PgPaymentType.BRANDPAY), orderId(1),
                 AMOUNT)).isPresent();
     }
 }

@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.ReconciliationVerdict;
 import com.grow.payments.shared.subscription.SubscriptionChargeOutcomeUnknown;
 import com.grow.payments.shared.subscription.SubscriptionCharged;
@@ -158,7 +159,7 @@ class SubscriptionChargeOutcomeTest {
     void tosss_done_record_settles_an_unknown_charge_as_charged() {
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGiven(started(), chargeRequested(1, 1), unknown())
-                .when(reconcile(pg("DONE", APPROVED_AT, null), REQUESTED_AT.plusSeconds(300)))
+                .when(reconcile(pg(PgPaymentStatus.DONE, APPROVED_AT, null), REQUESTED_AT.plusSeconds(300)))
                 .expectEvents(new SubscriptionCharged(SUB, 1, orderId(1), paymentKey(1), AMOUNT, APPROVED_AT,
                         CYCLE_2_DUE))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED);
@@ -169,7 +170,7 @@ class SubscriptionChargeOutcomeTest {
         Instant checkedAt = REQUESTED_AT.plusSeconds(300);
         fixture.givenCurrentTime(REQUESTED_AT)
                 .andGiven(started(), chargeRequested(1, 1), unknown())
-                .when(reconcile(pg("ABORTED", null, REJECTED), checkedAt))
+                .when(reconcile(pg(PgPaymentStatus.ABORTED, null, REJECTED), checkedAt))
                 .expectEvents(chargeFailed(1, REJECTED, 1, checkedAt.plus(Duration.ofDays(1))))
                 .expectResultMessagePayload(ReconciliationVerdict.SETTLED);
     }
@@ -208,8 +209,8 @@ class SubscriptionChargeOutcomeTest {
     static Stream<Arguments> settledCycles() {
         return Stream.of(
                 Arguments.of("charged", List.of(started(), chargeRequested(1, 1), charged(1, CYCLE_2_DUE)),
-                        pg("DONE", APPROVED_AT, null)),
-                Arguments.of("declined", declinedTimes(1), pg("ABORTED", null, REJECTED)));
+                        pg(PgPaymentStatus.DONE, APPROVED_AT, null)),
+                Arguments.of("declined", declinedTimes(1), pg(PgPaymentStatus.ABORTED, null, REJECTED)));
     }
 
     private static List<Object> inFlight(List<Object> history, int attempt) {

@@ -7,6 +7,7 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.PgPaymentType;
 import com.grow.payments.shared.subscription.ChargeOrderIds;
 import com.grow.payments.shared.subscription.Cycle;
@@ -123,8 +124,8 @@ final class SubscriptionTestData {
     }
 
     /** Toss's record of cycle 1's charge, as a look-up by its order id finds it. */
-    static PgPayment pg(String status, Instant approvedAt, Failure failure) {
-        return new PgPayment(new PaymentKey(paymentKey(1)), new OrderId(orderId(1)), status, AMOUNT, AMOUNT, "카드",
+    static PgPayment pg(PgPaymentStatus status, Instant approvedAt, Failure failure) {
+        return new PgPayment(new PaymentKey(paymentKey(1)), new OrderId(orderId(1)), status.name(), AMOUNT, AMOUNT, "카드",
                 null, null, "tx_1", approvedAt, List.of(), failure).ofType(PgPaymentType.BILLING);
     }
 

@@ -12,6 +12,8 @@ import com.grow.payments.shared.PaymentKey;
 import com.grow.payments.shared.payment.CardSummary;
 import com.grow.payments.shared.payment.Failure;
 import com.grow.payments.shared.payment.PgPayment;
+import com.grow.payments.shared.payment.PgPaymentMethod;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.PgPaymentType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -56,7 +58,8 @@ final class TossPayments {
                 failure.isObject() ? new Failure(text(failure, "code"), text(failure, "message")) : null,
                 virtualAccount,
                 SecretHashes.of(text(node, "secret")),
-                type(text(node, "type")));
+                type(text(node, "type")),
+                PgPaymentMethod.of(text(node, "method")));
     }
 
     /** Toss's payment type; one this version does not know is UNRECOGNIZED, never a guess. */
@@ -124,8 +127,8 @@ final class TossPayments {
     static ConfirmOutcome confirmOutcome(int status, JsonNode body, String expectedOrderId) {
         if (status == 200) {
             PgPayment payment = payment(body);
-            boolean accepted = "DONE".equals(payment.status())
-                    || "WAITING_FOR_DEPOSIT".equals(payment.status()) && payment.virtualAccount() != null;
+            boolean accepted = payment.state() == PgPaymentStatus.DONE
+                    || payment.state() == PgPaymentStatus.WAITING_FOR_DEPOSIT && payment.virtualAccount() != null;
             if (!accepted || !payment.orderId().value().equals(expectedOrderId)) {
                 return new ConfirmOutcome.Unknown("Toss answered 200 with status " + payment.status()
                         + " for order " + payment.orderId());

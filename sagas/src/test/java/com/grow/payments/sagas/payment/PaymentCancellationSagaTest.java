@@ -19,6 +19,7 @@ import com.grow.payments.shared.payment.PaymentCommands.RecordCancelRefusal;
 import com.grow.payments.shared.payment.PaymentCommands.RecordCancellation;
 import com.grow.payments.shared.payment.PgPayment;
 import com.grow.payments.shared.payment.PgPayment.PgCancel;
+import com.grow.payments.shared.payment.PgPaymentStatus;
 import com.grow.payments.shared.payment.RefundAccount;
 import java.time.Instant;
 import java.util.List;
@@ -147,7 +148,7 @@ class PaymentCancellationSagaTest {
     }
 
     private static PgPayment pgAfterCancel(Money balance) {
-        return new PgPayment(KEY, ORDER, "PARTIAL_CANCELED", Money.won(15_000), balance, "카드", null, null,
+        return new PgPayment(KEY, ORDER, PgPaymentStatus.PARTIAL_CANCELED.name(), Money.won(15_000), balance, "카드", null, null,
                 "tx_cancel_1", Instant.parse("2025-03-01T10:01:00Z"), List.of(TOSS_CANCEL), null);
     }
 }

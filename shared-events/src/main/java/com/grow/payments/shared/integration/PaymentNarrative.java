@@ -13,6 +13,7 @@ import com.grow.payments.shared.payment.PaymentDepositReversed;
 import com.grow.payments.shared.payment.PaymentDeposited;
 import com.grow.payments.shared.payment.PaymentExpired;
 import com.grow.payments.shared.payment.PaymentStatus;
+import com.grow.payments.shared.payment.PgPaymentMethod;
 import com.grow.payments.shared.payment.VirtualAccountIssued;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,8 +31,8 @@ public record PaymentNarrative(String memberId, String orderName, Money amount, 
 
     static final PaymentNarrative EMPTY = new PaymentNarrative(null, null, null, null, null, false, null, 0, false);
 
-    private static final String CARD_OR_EASY_PAY = "카드";
-    private static final String VIRTUAL_ACCOUNT = "가상계좌";
+    private static final String CARD_OR_EASY_PAY = PgPaymentMethod.CARD.tossName();
+    private static final String VIRTUAL_ACCOUNT = PgPaymentMethod.VIRTUAL_ACCOUNT.tossName();
 
     @Override
     public Optional<PaymentsV1.Data> tell(Object event, Instant at) {

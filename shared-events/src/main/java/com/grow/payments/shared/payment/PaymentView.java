@@ -80,7 +80,7 @@ public record PaymentView(
 
     public static PaymentView checkedOut(PaymentCheckedOut e) {
         return new PaymentView(e.orderId().value(), null, e.memberId().value(), e.orderName(), null,
-                PaymentStatus.READY, e.amount().amount(), e.amount().amount(), e.amount().currency().name(),
+                PaymentEventStatus.after(e, null), e.amount().amount(), e.amount().amount(), e.amount().currency().name(),
                 e.requestedAt(), null, List.of(), null, null, null, null, false, false, e.merchant(),
                 e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount());
     }
@@ -108,47 +108,48 @@ public record PaymentView(
     }
 
     private PaymentView applyPaymentEvent(Object event) {
+        PaymentStatus next = PaymentEventStatus.after(event, status);
         if (event instanceof PaymentConfirmationRequested e) {
-            return withStatus(PaymentStatus.IN_PROGRESS, e.paymentKey().value(), null);
+            return withStatus(next, e.paymentKey().value(), null);
         }
         if (event instanceof PaymentApproved e) {
             return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, e.method(),
-                    PaymentStatus.DONE, e.approvedAmount().amount(), e.approvedAmount().amount(), currency,
+                    next, e.approvedAmount().amount(), e.approvedAmount().amount(), currency,
                     requestedAt, e.approvedAt(), cancels, virtualAccount, null, e.card(), e.receiptUrl(), cancelInProgress,
                     false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentDeclined e) {
-            return withStatus(PaymentStatus.ABORTED, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
+            return withStatus(next, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
                     e.failure());
         }
         if (event instanceof VirtualAccountRequested) {
-            return withStatus(PaymentStatus.IN_PROGRESS, paymentKey, null);
+            return withStatus(next, paymentKey, null);
         }
         if (event instanceof VirtualAccountIssued e) {
-            return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName, "가상계좌",
-                    PaymentStatus.WAITING_FOR_DEPOSIT, totalAmount, balanceAmount, currency, requestedAt, null, cancels,
+            return new PaymentView(orderId, e.paymentKey().value(), memberId, orderName,
+                    PgPaymentMethod.VIRTUAL_ACCOUNT.tossName(),
+                    next, totalAmount, balanceAmount, currency, requestedAt, null, cancels,
                     new VirtualAccountView(e.bank(), e.accountNumber(), e.dueDate()), null, card, receiptUrl,
                     cancelInProgress, false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentDeposited e) {
-            return new PaymentView(orderId, paymentKey, memberId, orderName, method, PaymentStatus.DONE, totalAmount,
+            return new PaymentView(orderId, paymentKey, memberId, orderName, method, next, totalAmount,
                     e.amount().amount(), currency, requestedAt, e.depositedAt(), cancels, virtualAccount, null, card,
                     receiptUrl, cancelInProgress, false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentDepositReversed) {
-            return new PaymentView(orderId, paymentKey, memberId, orderName, method, PaymentStatus.WAITING_FOR_DEPOSIT,
+            return new PaymentView(orderId, paymentKey, memberId, orderName, method, next,
                     totalAmount, totalAmount, currency, requestedAt, null, cancels, virtualAccount, null, card,
                     receiptUrl, cancelInProgress, false, merchant, taxFreeAmount);
         }
         if (event instanceof PaymentExpired e) {
-            return withStatus(PaymentStatus.EXPIRED, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
+            return withStatus(next, e.paymentKey() == null ? paymentKey : e.paymentKey().value(),
                     e.failure());
         }
         if (event instanceof PaymentOutcomeUnknown e) {
-            return withStatus(PaymentStatus.UNKNOWN, e.paymentKey() == null ? paymentKey : e.paymentKey().value(), null);
+            return withStatus(next, e.paymentKey() == null ? paymentKey : e.paymentKey().value(), null);
         }
         if (event instanceof PaymentCancelled e) {
-            PaymentStatus next = e.balanceAfter().amount() == 0 ? PaymentStatus.CANCELED : PaymentStatus.PARTIAL_CANCELED;
             long taxFreePart = e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount();
             return withCancel(next, new CancelView(e.transactionKey(), e.cancelAmount().amount(), e.cancelReason(),
                     e.canceledAt(), taxFreePart), e.balanceAfter().amount())
@@ -167,19 +168,19 @@ public record PaymentView(
             return withFlags(cancelInProgress, false);
         }
         if (event instanceof PaymentCompensationStarted e) {
-            return withStatus(PaymentStatus.UNKNOWN, e.paymentKey().value(), null);
+            return withStatus(next, e.paymentKey().value(), null);
         }
         if (event instanceof PaymentCompensated e) {
-            return withCancel(PaymentStatus.CANCELED, new CancelView(e.transactionKey(), e.refundedAmount().amount(),
+            return withCancel(next, new CancelView(e.transactionKey(), e.refundedAmount().amount(),
                     e.reason(), e.canceledAt(), taxFreeAmount), 0).withTaxFree(0);
         }
         return this;
     }
 
-    private PaymentView withCancel(PaymentStatus next, CancelView cancel, long balance) {
+    private PaymentView withCancel(PaymentStatus to, CancelView cancel, long balance) {
         List<CancelView> more = new ArrayList<>(cancels);
         more.add(cancel);
-        return new PaymentView(orderId, paymentKey, memberId, orderName, method, next, totalAmount, balance,
+        return new PaymentView(orderId, paymentKey, memberId, orderName, method, to, totalAmount, balance,
                 currency, requestedAt, approvedAt, more, virtualAccount, failure, card, receiptUrl, false, false, merchant, taxFreeAmount);
     }
 
@@ -189,10 +190,10 @@ public record PaymentView(
                 needsAttention, merchant, left);
     }
 
-    private PaymentView withStatus(PaymentStatus next, String key, Failure nextFailure) {
-        return new PaymentView(orderId, key, memberId, orderName, method, next, totalAmount, balanceAmount,
+    private PaymentView withStatus(PaymentStatus to, String key, Failure nextFailure) {
+        return new PaymentView(orderId, key, memberId, orderName, method, to, totalAmount, balanceAmount,
                 currency, requestedAt, approvedAt, cancels, virtualAccount, nextFailure, card, receiptUrl,
-                cancelInProgress, needsAttention && !next.isSettled(), merchant, taxFreeAmount);
+                cancelInProgress, needsAttention && !to.isSettled(), merchant, taxFreeAmount);
     }
 
     private PaymentView withFlags(boolean cancelling, boolean attention) {

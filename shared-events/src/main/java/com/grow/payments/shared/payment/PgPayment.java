@@ -6,7 +6,11 @@ import com.grow.payments.shared.PaymentKey;
 import java.time.Instant;
 import java.util.List;
 
-/** The PG's record of a payment, as much of it as the service keeps: what a lookup or an answer says. */
+/**
+ * The PG's record of a payment, as much of it as the service keeps: what a lookup or an answer says.
+ * {@code method} is Toss's word for the method, as the events record it; {@code paymentMethod} is
+ * that word as a type, read at the adapter, which is what code decides on.
+ */
 public record PgPayment(
         PaymentKey paymentKey,
         OrderId orderId,
@@ -22,11 +26,22 @@ public record PgPayment(
         Failure failure,
         PgVirtualAccount virtualAccount,
         String secretHash,
-        PgPaymentType type) {
+        PgPaymentType type,
+        PgPaymentMethod paymentMethod) {
 
     public PgPayment {
         cancels = cancels == null ? List.of() : List.copyOf(cancels);
         type = type == null ? PgPaymentType.UNRECOGNIZED : type;
+        paymentMethod = paymentMethod == null ? PgPaymentMethod.UNRECOGNIZED : paymentMethod;
+    }
+
+    /** A record of the given type, its method taken from Toss's word for it. */
+    public PgPayment(PaymentKey paymentKey, OrderId orderId, String status, Money totalAmount, Money balanceAmount,
+                     String method, CardSummary card, String receiptUrl, String lastTransactionKey, Instant approvedAt,
+                     List<PgCancel> cancels, Failure failure, PgVirtualAccount virtualAccount, String secretHash,
+                     PgPaymentType type) {
+        this(paymentKey, orderId, status, totalAmount, balanceAmount, method, card, receiptUrl, lastTransactionKey,
+                approvedAt, cancels, failure, virtualAccount, secretHash, type, PgPaymentMethod.of(method));
     }
 
     /** A one-time payment ({@code NORMAL}), with or without a virtual account. */
@@ -62,7 +77,7 @@ public record PgPayment(
     /** The same record as another kind of payment. */
     public PgPayment ofType(PgPaymentType other) {
         return new PgPayment(paymentKey, orderId, status, totalAmount, balanceAmount, method, card, receiptUrl,
-                lastTransactionKey, approvedAt, cancels, failure, virtualAccount, secretHash, other);
+                lastTransactionKey, approvedAt, cancels, failure, virtualAccount, secretHash, other, paymentMethod);
     }
 
     /** Toss's status as a type ({@link PgPaymentStatus#UNRECOGNIZED} when this version does not know it). */

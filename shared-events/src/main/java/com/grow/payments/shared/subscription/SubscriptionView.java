@@ -64,24 +64,22 @@ public record SubscriptionView(
 
     public static SubscriptionView started(SubscriptionStarted e) {
         return new SubscriptionView(e.subscriptionId(), e.memberId(), e.billingKeyId(), e.planId(), e.orderName(),
-                SubscriptionStatus.ACTIVE, e.cycle(), e.amount().amount(), e.amount().currency().name(), e.anchorAt(),
+                SubscriptionEventStatus.after(e, null), e.cycle(), e.amount().amount(), e.amount().currency().name(), e.anchorAt(),
                 e.anchorAt(), 0, false, List.of(), false, e.taxFreeAmount() == null ? 0 : e.taxFreeAmount().amount(),
                 e.merchant());
     }
 
     public SubscriptionView apply(Object event) {
+        SubscriptionStatus next = SubscriptionEventStatus.after(event, status);
         if (event instanceof SubscriptionChargeRequested e) {
             return with(status, nextChargeAt, failedAttempts, true, replaced(new Charge(e.cycleNo(), e.orderId(),
                     "IN_PROGRESS", e.amount().amount(), null, null, null, e.attempt())));
         }
         if (event instanceof SubscriptionCharged e) {
-            SubscriptionStatus next = status == SubscriptionStatus.PAST_DUE ? SubscriptionStatus.ACTIVE : status;
             return with(next, e.nextChargeAt(), 0, false, replaced(new Charge(e.cycleNo(),
                     e.orderId(), "DONE", e.amount().amount(), e.paymentKey(), e.chargedAt(), null, attemptOf(e.cycleNo()))));
         }
         if (event instanceof SubscriptionChargeFailed e) {
-            SubscriptionStatus next = e.nextRetryAt() != null && status == SubscriptionStatus.ACTIVE
-                    ? SubscriptionStatus.PAST_DUE : status;
             return with(next, e.nextRetryAt() == null ? nextChargeAt : e.nextRetryAt(), e.failedAttempts(), false,
                     replaced(new Charge(e.cycleNo(), e.orderId(), "FAILED", amount, null, null, e.failure(),
                             attemptOf(e.cycleNo()))));
@@ -99,17 +97,17 @@ public record SubscriptionView(
                     taxFreeAmount, merchant);
         }
         if (event instanceof SubscriptionSuspended) {
-            return with(SubscriptionStatus.SUSPENDED, null, failedAttempts, chargeInProgress, charges);
+            return with(next, null, failedAttempts, chargeInProgress, charges);
         }
         if (event instanceof SubscriptionCanceled) {
-            return with(SubscriptionStatus.CANCELED, null, failedAttempts, chargeInProgress, charges);
+            return with(next, null, failedAttempts, chargeInProgress, charges);
         }
         if (event instanceof SubscriptionPaymentMethodChanged e) {
             return new SubscriptionView(subscriptionId, memberId, e.billingKeyId(), planId, orderName, status, cycle,
                     amount, currency, startedAt, nextChargeAt, failedAttempts, chargeInProgress, charges, needsAttention);
         }
         if (event instanceof SubscriptionResumed e) {
-            return with(SubscriptionStatus.ACTIVE, e.dueAt(), 0, chargeInProgress, charges);
+            return with(next, e.dueAt(), 0, chargeInProgress, charges);
         }
         return this;
     }

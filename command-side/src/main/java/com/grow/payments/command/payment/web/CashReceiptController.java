@@ -16,6 +16,7 @@ import com.grow.payments.shared.error.PaymentRejection;
 import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PaymentView;
+import com.grow.payments.shared.payment.PgPaymentMethod;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -44,9 +45,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class CashReceiptController {
-
-    /** Toss's label for an account transfer, the other cash payment a receipt is for. */
-    private static final String TRANSFER = "계좌이체";
 
     record ReceiptRequest(
             @NotNull CashReceiptType type,
@@ -104,7 +102,9 @@ public class CashReceiptController {
     }
 
     private static void requireApplicable(PaymentView payment) {
-        boolean cash = payment.virtualAccount() != null || TRANSFER.equals(payment.method());
+        // an account transfer is the other cash payment a receipt is for
+        boolean cash = payment.virtualAccount() != null
+                || PgPaymentMethod.of(payment.method()) == PgPaymentMethod.TRANSFER;
         boolean paid = payment.status() == PaymentStatus.DONE || payment.status() == PaymentStatus.PARTIAL_CANCELED;
         if (!cash || !paid) {
             throw new PaymentRejection(ErrorCode.CASH_RECEIPT_NOT_APPLICABLE, "order " + payment.orderId()
