@@ -5,10 +5,19 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentView;
 import com.grow.payments.shared.reads.AnsweredSequences;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +29,13 @@ public class AggregateEvents {
 
     private final EventStore eventStore;
     private final AnsweredSequences answered;
+    /** Where the command this thread is dispatching keeps the events it commits. */
+    private final ThreadLocal<Map<String, List<DomainEventMessage<?>>>> capturing = new ThreadLocal<>();
 
     public AggregateEvents(EventStore eventStore, AnsweredSequences answered) {
         this.eventStore = eventStore;
         this.answered = answered;
+        eventStore.subscribe(this::onPublished);
     }
 
     /** The payment, if the id is a payment's: a subscription's or a billing key's id is no payment. */
@@ -56,6 +68,59 @@ public class AggregateEvents {
         List<Object> events = events(aggregateId);
         remember(caller, aggregateId, events);
         return events;
+    }
+
+    /**
+     * Dispatches a command that creates an aggregate, and answers the caller with the aggregate's
+     * events. A command that created the aggregate on this thread committed its whole stream, from
+     * sequence 0: those events are the answer, and the store is not read again. Otherwise (the
+     * command was retried on another thread, or found the aggregate there) they are read.
+     */
+    public CompletableFuture<List<Object>> createAndAnswer(MemberId caller, String aggregateId,
+                                                           Supplier<? extends CompletableFuture<?>> dispatch) {
+        Map<String, List<DomainEventMessage<?>>> committed = new ConcurrentHashMap<>();
+        CompletableFuture<?> sent;
+        capturing.set(committed);
+        try {
+            sent = dispatch.get();
+        } finally {
+            capturing.remove();
+        }
+        return sent.thenApply(done -> {
+            List<Object> events = wholeStream(committed.getOrDefault(aggregateId, List.of()))
+                    .orElseGet(() -> events(aggregateId));
+            remember(caller, aggregateId, events);
+            return events;
+        });
+    }
+
+    /** The committed events as the aggregate's stream, when they are all of it: sequences 0, 1, 2, … */
+    private static Optional<List<Object>> wholeStream(List<DomainEventMessage<?>> committed) {
+        List<DomainEventMessage<?>> ordered = committed.stream()
+                .sorted(Comparator.comparingLong(DomainEventMessage::getSequenceNumber)).toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).getSequenceNumber() != i) {
+                return Optional.empty();
+            }
+        }
+        return ordered.isEmpty() ? Optional.empty()
+                : Optional.of(ordered.stream().map(Message::getPayload).map(Object.class::cast).toList());
+    }
+
+    /** Events published by a command this thread dispatches through {@link #createAndAnswer}, kept once committed. */
+    private void onPublished(List<? extends EventMessage<?>> events) {
+        Map<String, List<DomainEventMessage<?>>> target = capturing.get();
+        if (target == null || !CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        List<DomainEventMessage<?>> domainEvents = events.stream()
+                .filter(DomainEventMessage.class::isInstance)
+                .<DomainEventMessage<?>>map(DomainEventMessage.class::cast)
+                .toList();
+        if (!domainEvents.isEmpty()) {
+            CurrentUnitOfWork.get().afterCommit(uow -> domainEvents.forEach(event -> target
+                    .computeIfAbsent(event.getAggregateIdentifier(), id -> new CopyOnWriteArrayList<>()).add(event)));
+        }
     }
 
     /**

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.grow.payments.shared.MemberId;
-import com.grow.payments.shared.reads.AnsweredSequences;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,10 +26,10 @@ class AnswerWaiterTest {
     private static final MemberId MEMBER = new MemberId("member-1");
     private static final Predicate<List<Object>> ANSWERED = events -> events.contains("answered");
 
-    private final CountingEngine engine = new CountingEngine();
+    private final CountedEvents.Engine engine = new CountedEvents.Engine();
     private final EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
-    private final Map<String, Long> remembered = new ConcurrentHashMap<>();
-    private final AggregateEvents loader = new AggregateEvents(store, new Remembered());
+    private final CountedEvents.Answers answers = new CountedEvents.Answers();
+    private final AggregateEvents loader = new AggregateEvents(store, answers);
     private final AtomicInteger sweeps = new AtomicInteger();
     private final LastSequences lastSequences = ids -> {
         sweeps.incrementAndGet();
@@ -60,7 +54,7 @@ class AnswerWaiterTest {
 
         assertThat(answer.get(5, TimeUnit.SECONDS)).containsExactly("opened", "answered");
         assertThat(engine.reads.get()).as("the first read only").isEqualTo(1);
-        assertThat(remembered).containsEntry("order-1", 1L);
+        assertThat(answers.remembered).containsEntry("order-1", 1L);
     }
 
     @Test
@@ -113,32 +107,5 @@ class AnswerWaiterTest {
 
     private void awaitReads(int reads) {
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(engine.reads.get()).isEqualTo(reads));
-    }
-
-    private static final class CountingEngine extends InMemoryEventStorageEngine {
-        private final AtomicInteger reads = new AtomicInteger();
-
-        @Override
-        public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-            reads.incrementAndGet();
-            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
-        }
-    }
-
-    private final class Remembered implements AnsweredSequences {
-        @Override
-        public void remember(MemberId caller, String aggregateId, long sequence) {
-            remembered.merge(aggregateId, sequence, Math::max);
-        }
-
-        @Override
-        public OptionalLong floor(MemberId caller, String aggregateId) {
-            return OptionalLong.empty();
-        }
-
-        @Override
-        public Map<String, Long> floors(MemberId caller) {
-            return Map.of();
-        }
     }
 }

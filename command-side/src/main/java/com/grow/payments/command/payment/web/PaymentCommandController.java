@@ -70,9 +70,9 @@ public class PaymentCommandController {
         CheckOutPayment command = new CheckOutPayment(orderId, caller.memberId(), body.orderName().strip(), amount,
                 clock.instant(), merchants.merchantFor(MerchantFlow.CARD),
                 PaymentRequests.taxFree(body.taxFreeAmount(), amount));
-        return commands.send(command)
-                .thenApply(created -> ResponseEntity.created(URI.create("/api/v1/payments/" + orderId))
-                        .body(current(caller, orderId)))
+        return views.createAndAnswer(caller.memberId(), orderId.value(), () -> commands.send(command))
+                .thenApply(events -> ResponseEntity.created(URI.create("/api/v1/payments/" + orderId))
+                        .body(payment(orderId, events)))
                 .exceptionally(failure -> ResponseEntity.ok(conflicts.existingCheckoutOrThrow(command, failure)));
     }
 
@@ -98,8 +98,7 @@ public class PaymentCommandController {
         return ResponseEntity.status(pending ? HttpStatus.ACCEPTED : HttpStatus.OK).body(view);
     }
 
-    private PaymentView current(Caller caller, OrderId orderId) {
-        List<Object> events = views.answer(caller.memberId(), orderId.value());
+    private static PaymentView payment(OrderId orderId, List<Object> events) {
         if (events.isEmpty()) {
             throw new PaymentRejection(ErrorCode.PAYMENT_NOT_FOUND, "no payment for order " + orderId);
         }
