@@ -17,7 +17,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.Message;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -110,16 +109,9 @@ public class AggregateEvents {
     /** Events published by a command this thread dispatches through {@link #createAndAnswer}, kept once committed. */
     private void onPublished(List<? extends EventMessage<?>> events) {
         Map<String, List<DomainEventMessage<?>>> target = capturing.get();
-        if (target == null || !CurrentUnitOfWork.isStarted()) {
-            return;
-        }
-        List<DomainEventMessage<?>> domainEvents = events.stream()
-                .filter(DomainEventMessage.class::isInstance)
-                .<DomainEventMessage<?>>map(DomainEventMessage.class::cast)
-                .toList();
-        if (!domainEvents.isEmpty()) {
-            CurrentUnitOfWork.get().afterCommit(uow -> domainEvents.forEach(event -> target
-                    .computeIfAbsent(event.getAggregateIdentifier(), id -> new CopyOnWriteArrayList<>()).add(event)));
+        if (target != null) {
+            Committed.domainEvents(events, id -> true, committed -> committed.forEach((id, kept) -> target
+                    .computeIfAbsent(id, key -> new CopyOnWriteArrayList<>()).addAll(kept)));
         }
     }
 

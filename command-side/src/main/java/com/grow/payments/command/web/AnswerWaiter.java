@@ -5,7 +5,6 @@ import com.grow.payments.shared.OrderId;
 import com.grow.payments.shared.payment.PaymentView;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +19,6 @@ import java.util.function.Predicate;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -103,21 +101,8 @@ public class AnswerWaiter implements DisposableBean {
     }
 
     private void onPublished(List<? extends EventMessage<?>> events) {
-        Map<String, List<DomainEventMessage<?>>> waitedOn = new HashMap<>();
-        for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domainEvent
-                    && waiters.containsKey(domainEvent.getAggregateIdentifier())) {
-                waitedOn.computeIfAbsent(domainEvent.getAggregateIdentifier(), key -> new ArrayList<>()).add(domainEvent);
-            }
-        }
-        waitedOn.forEach((aggregateId, committed) -> {
-            // the waiter answers from the stream, so it hears of the events only once they are committed
-            if (CurrentUnitOfWork.isStarted()) {
-                CurrentUnitOfWork.get().afterCommit(uow -> wake(aggregateId, committed));
-            } else {
-                wake(aggregateId, committed);
-            }
-        });
+        // the waiter answers from the stream, so it hears of the events only once they are committed
+        Committed.domainEvents(events, waiters::containsKey, committed -> committed.forEach(this::wake));
     }
 
     private void wake(String aggregateId, List<DomainEventMessage<?>> committed) {
