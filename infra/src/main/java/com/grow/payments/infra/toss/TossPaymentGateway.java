@@ -41,7 +41,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +49,7 @@ import org.springframework.stereotype.Component;
  * A timeout or transport error is an unknown outcome, never a failure.
  */
 @Component
-public class TossPaymentGateway implements PaymentGateway, DisposableBean {
+public class TossPaymentGateway implements PaymentGateway {
 
     private static final AtomicInteger ANSWER_THREADS = new AtomicInteger();
 
@@ -68,7 +67,8 @@ public class TossPaymentGateway implements PaymentGateway, DisposableBean {
      * Where Toss's answers are handled (parsed, then recorded by the caller's commands). The JDK's
      * client hands each answer to the default executor of {@code CompletableFuture}; that is only
      * ever for a moment here, because handling, which reads and writes the store, moves at once to
-     * these reused threads.
+     * these reused threads. Never shut down: an answer that arrives while the service stops is still
+     * recorded (the threads are daemons and end after a minute idle).
      */
     private final ExecutorService answers;
 
@@ -88,11 +88,6 @@ public class TossPaymentGateway implements PaymentGateway, DisposableBean {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    @Override
-    public void destroy() {
-        answers.shutdown();
     }
 
     /** Basic auth with the merchant's key (a merchant not configured: the call fails before it is sent). */
