@@ -52,6 +52,14 @@ class CardPaymentFlowIT extends IntegrationTest {
         JsonNode history = get("/api/v1/payments?status=DONE&size=100", token).json();
         assertThat(history.path("content").findValuesAsText("orderId")).contains(orderId);
         assertThat(history.path("totalElements").asLong()).isGreaterThanOrEqualTo(1);
+        // a page shows each payment as its own answer does, field for field
+        JsonNode listed = null;
+        for (JsonNode item : history.path("content")) {
+            if (item.path("orderId").asText().equals(orderId)) {
+                listed = item;
+            }
+        }
+        assertThat(listed).isEqualTo(get("/api/v1/payments/" + orderId, token).json());
 
         JsonNode events = get("/api/v1/payments/" + orderId + "/events", token).json();
         List<String> types = new ArrayList<>();
