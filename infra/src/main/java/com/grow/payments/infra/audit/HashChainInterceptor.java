@@ -1,6 +1,6 @@
 package com.grow.payments.infra.audit;
 
-import com.grow.payments.infra.support.BoundedLru;
+import com.grow.payments.shared.support.BoundedLru;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

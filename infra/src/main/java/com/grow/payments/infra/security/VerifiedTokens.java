@@ -1,6 +1,6 @@
 package com.grow.payments.infra.security;
 
-import com.grow.payments.infra.support.BoundedLru;
+import com.grow.payments.shared.support.BoundedLru;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;

@@ -1,5 +1,6 @@
 package com.grow.payments.infra.support;
 
+import com.grow.payments.shared.support.BoundedLru;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,4 +1,4 @@
-package com.grow.payments.infra.support;
+package com.grow.payments.shared.support;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
