@@ -5,6 +5,7 @@ import com.grow.payments.query.support.ReadModelJson;
 import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PaymentView;
+import com.grow.payments.shared.support.BoundedLru;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +31,16 @@ public class PaymentViewRepository {
                          String paymentKey) {
     }
 
+    /**
+     * How many orders' views are kept read. A member's history page is read again and again and
+     * each batch of events reads the rows it folds into: a row whose last sequence is the one kept
+     * is not read from JSON again. A row changes only with a later sequence, so a kept view is
+     * never older than the row it stands for.
+     */
+    private static final int KEPT_VIEWS = 10_000;
+
     private final JdbcClient jdbc;
+    private final BoundedLru<String, StoredView> kept = new BoundedLru<>(KEPT_VIEWS);
     private final ReadModelStore store;
     private final ReadModelJson json;
     private final String insert;
@@ -73,7 +83,7 @@ public class PaymentViewRepository {
     public Optional<StoredView> find(String orderId) {
         return jdbc.sql("SELECT document, last_sequence FROM payment_view WHERE order_id = ?")
                 .param(orderId)
-                .query((rs, row) -> new StoredView(json.read(rs.getString(1), PaymentView.class), rs.getLong(2)))
+                .query((rs, row) -> stored(orderId, rs.getLong(2), rs.getString(1)))
                 .optional();
     }
 
@@ -84,7 +94,7 @@ public class PaymentViewRepository {
             jdbc.sql("SELECT order_id, document, last_sequence FROM payment_view WHERE order_id IN (:orderIds)")
                     .param("orderIds", orderIds)
                     .query((rs, row) -> Map.entry(rs.getString(1),
-                            new StoredView(json.read(rs.getString(2), PaymentView.class), rs.getLong(3))))
+                            stored(rs.getString(1), rs.getLong(3), rs.getString(2))))
                     .list()
                     .forEach(row -> found.put(row.getKey(), row.getValue()));
         }
@@ -121,12 +131,22 @@ public class PaymentViewRepository {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size);
         pageArgs.add((long) page * size);
-        List<PaymentView> content = jdbc.sql("SELECT document FROM payment_view" + where
+        List<PaymentView> content = jdbc.sql("SELECT order_id, last_sequence, document FROM payment_view" + where
                         + " ORDER BY requested_at DESC, order_id DESC LIMIT ? OFFSET ?")
                 .params(pageArgs)
-                .query((rs, row) -> json.read(rs.getString(1), PaymentView.class))
+                .query((rs, row) -> stored(rs.getString(1), rs.getLong(2), rs.getString(3)).view())
                 .list();
         return new PageView<>(content, page, size, total);
+    }
+
+    /** The row's view: the one kept when it is of the same sequence, else read from its document. */
+    private StoredView stored(String orderId, long sequence, String document) {
+        StoredView view = kept.get(orderId);
+        if (view == null || view.lastSequence() != sequence) {
+            view = new StoredView(json.read(document, PaymentView.class), sequence);
+            kept.put(orderId, view);
+        }
+        return view;
     }
 
     public void deleteAll() {

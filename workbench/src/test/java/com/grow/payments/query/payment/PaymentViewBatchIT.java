@@ -347,6 +347,30 @@ class PaymentViewBatchIT {
 
     // ---- helpers --------------------------------------------------------------------------------
 
+    @Test
+    void a_view_read_once_is_kept_until_its_row_holds_a_later_event() {
+        OrderId order = newOrder();
+        List<Delivery> history = paidThenCancelledInTwoSteps(order);
+        inOneBatch(history.subList(0, 3));
+
+        PaymentView first = listed(order);
+        assertThat(listed(order)).isSameAs(first);
+        assertThat(views.find(order.value()).orElseThrow().view()).isSameAs(first);
+
+        inOneBatch(history.subList(3, 5));
+        PaymentView later = listed(order);
+        assertThat(later).isNotSameAs(first);
+        assertThat(later.status()).isEqualTo(PaymentStatus.PARTIAL_CANCELED);
+        assertThat(later.cancels()).extracting(PaymentView.CancelView::transactionKey).containsExactly("tx-c1");
+    }
+
+    private static PaymentView listed(OrderId order) {
+        var filter = new PaymentViewRepository.Filter(MEMBER.value(), null, null, null, false, key(order).value());
+        var page = views.page(filter, 0, 20);
+        assertThat(page.content()).hasSize(1);
+        return page.content().get(0);
+    }
+
     private static OrderId newOrder() {
         return new OrderId("pvb_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT));
     }
