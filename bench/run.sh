@@ -28,6 +28,5 @@ rm -rf "$classes"
 mkdir -p "$classes"
 javac -d "$classes" $(find bench/src -name '*.java')
 
-# the client closes idle connections before Tomcat does (20 s), so no request meets a closed socket
-exec java -Xmx1g -Djdk.httpclient.keepalive.timeout=15 -Dbench.repo="$repo" \
+exec java -Xmx1g -Dbench.repo="$repo" \
   -cp "$classes" com.grow.payments.bench.Bench ${args[@]+"${args[@]}"}

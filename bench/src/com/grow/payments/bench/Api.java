@@ -4,18 +4,16 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 
 /**
  * The service's REST API and the sandbox's buyer window and admin, as the README's walk-through
- * uses them: HTTP/1.1, one client for all virtual users (its pool keeps a connection per user).
+ * uses them: HTTP/1.1 on the calling thread ({@link Http1}), one pool of keep-alive connections for
+ * all virtual users (about one connection per user in flight).
  */
 final class Api {
 
@@ -38,26 +36,13 @@ final class Api {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
+    private final Http1 http = new Http1(TIMEOUT);
     private final String service;
     private final String sandbox;
 
     Api(int servicePort, int sandboxPort) {
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5))
-                .executor(Executors.newCachedThreadPool(daemon()))
-                .build();
         this.service = "http://127.0.0.1:" + servicePort;
         this.sandbox = "http://127.0.0.1:" + sandboxPort;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon() {
-        return r -> {
-            Thread t = new Thread(r, "bench-http");
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     String token(String member, String roles) throws Failure {
@@ -136,36 +121,30 @@ final class Api {
     }
 
     private Answer get(String url, String token, String step) throws Failure {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET();
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return send(b.build(), step);
+        return send("GET", url, token, null, step);
     }
 
     private Answer post(String url, String token, String body, String step) throws Failure {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return send(b.build(), step);
+        return send("POST", url, token, body, step);
     }
 
-    private Answer send(HttpRequest request, String step) throws Failure {
+    private Answer send(String method, String url, String token, String body, String step) throws Failure {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        if (token != null) {
+            headers.put("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Answer(r.statusCode(), r.body());
-        } catch (HttpTimeoutException e) {
+            Http1.Response r = http.send(method, URI.create(url), headers, body);
+            return new Answer(r.status(), r.body());
+        } catch (SocketTimeoutException e) {
             throw new Failure(step + ":timeout");
         } catch (ConnectException e) {
             throw new Failure(step + ":connect-refused");
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             throw new Failure(step + ":io:" + e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failure(step + ":interrupted");
         }
     }
 
