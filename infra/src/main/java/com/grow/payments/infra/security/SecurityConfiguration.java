@@ -24,6 +24,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -52,6 +53,17 @@ public class SecurityConfiguration {
      * starts a no-op observation; these settings keep the chain undecorated. Requests are still timed
      * whole ({@code http_server_requests}).
      */
+    /**
+     * The chains' path rules as path patterns, matched on the request's own path. Spring
+     * Security's default for a Spring MVC application asks the MVC handler mappings which
+     * handler each request would reach, once more per request before the dispatcher does it
+     * again (ADR 0011); the rules here are plain paths and need no handler to match.
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
     @Bean
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
