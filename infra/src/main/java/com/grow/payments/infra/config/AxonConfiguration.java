@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.grow.payments.command.billing.BillingKey;
 import com.grow.payments.command.payment.Payment;
 import com.grow.payments.command.subscription.Subscription;
+import com.grow.payments.command.web.LastSequences;
 import com.grow.payments.sagas.billing.BillingKeyDeletionSaga;
 import com.grow.payments.sagas.billing.BillingKeyIssuanceSaga;
 import com.grow.payments.sagas.billing.BillingKeySubscriptionsSaga;
@@ -194,15 +195,18 @@ public class AxonConfiguration {
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
+    /** Aggregates of each kind kept in memory after a command (about a kilobyte each). */
+    private static final int KEPT_AGGREGATES = 10_000;
+
     @Bean
-    public ConfigurerModule paymentModel(ReconciliationSchedule schedule,
+    public ConfigurerModule paymentModel(ReconciliationSchedule schedule, LastSequences lastSequences,
                                          @Value("${payments.janitor.first-check-after:10s}") Duration firstCheck) {
         return configurer -> {
             // payments, subscriptions and billing keys share one id space in the event store: an
             // aggregate is rebuilt only from its own kind's events, so an id of another kind is "not found"
-            configurer.configureAggregate(ownEventsOnly(Payment.class));
-            configurer.configureAggregate(ownEventsOnly(BillingKey.class));
-            configurer.configureAggregate(ownEventsOnly(Subscription.class));
+            configurer.configureAggregate(ownEventsOnly(Payment.class, lastSequences));
+            configurer.configureAggregate(ownEventsOnly(BillingKey.class, lastSequences));
+            configurer.configureAggregate(ownEventsOnly(Subscription.class, lastSequences));
             configurer.eventProcessing()
                     .registerSaga(PaymentConfirmationSaga.class)
                     .registerSaga(VirtualAccountSaga.class)
@@ -217,8 +221,14 @@ public class AxonConfiguration {
         };
     }
 
-    private static <A> AggregateConfigurer<A> ownEventsOnly(Class<A> type) {
-        return AggregateConfigurer.defaultConfiguration(type).configureFilterEventsByType(c -> true);
+    /**
+     * An aggregate rebuilt from its own kind's events only; the ones this instance last wrote are
+     * kept and used again while the store holds nothing newer for them ({@link SequenceCheckedAggregateCache}).
+     */
+    private static <A> AggregateConfigurer<A> ownEventsOnly(Class<A> type, LastSequences lastSequences) {
+        return AggregateConfigurer.defaultConfiguration(type)
+                .configureFilterEventsByType(c -> true)
+                .configureCache(c -> new SequenceCheckedAggregateCache(lastSequences, KEPT_AGGREGATES));
     }
 
     /** Optimistic conflicts between instances writing one aggregate are retried, not surfaced. */
