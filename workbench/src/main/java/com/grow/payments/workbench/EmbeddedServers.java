@@ -27,6 +27,8 @@ public final class EmbeddedServers {
     private static int redisPort;
     private static TossSandbox sandbox;
     private static EmbeddedKafka kafka;
+    /** Kafka has a lock of its own, so that it starts while PostgreSQL and Redis start. */
+    private static final Object KAFKA_LOCK = new Object();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedServers::stopAll, "embedded-servers-stop"));
@@ -91,14 +93,16 @@ public final class EmbeddedServers {
     }
 
     /** Bootstrap servers of a one-node KRaft Kafka; topics are created on first use. */
-    static synchronized String kafka(int port) {
-        if (kafka == null) {
-            long started = System.nanoTime();
-            kafka = EmbeddedKafka.start(port);
-            log.info("embedded Kafka at {} (ready in {} ms)", kafka.bootstrapServers(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+    static String kafka(int port) {
+        synchronized (KAFKA_LOCK) {
+            if (kafka == null) {
+                long started = System.nanoTime();
+                kafka = EmbeddedKafka.start(port);
+                log.info("embedded Kafka at {} (ready in {} ms)", kafka.bootstrapServers(),
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            }
+            return kafka.bootstrapServers();
         }
-        return kafka.bootstrapServers();
     }
 
     /** Stops the embedded Redis, keeping its port: tests of the service without Redis. */
@@ -116,16 +120,20 @@ public final class EmbeddedServers {
     }
 
     /** Stops the embedded Kafka broker, keeping its ports and its data: tests of a broker outage. */
-    public static synchronized void stopKafka() {
-        if (kafka != null) {
-            kafka.stopBroker();
+    public static void stopKafka() {
+        synchronized (KAFKA_LOCK) {
+            if (kafka != null) {
+                kafka.stopBroker();
+            }
         }
     }
 
     /** Starts the embedded Kafka broker again where it was, with the topics and records it had. */
-    public static synchronized void restartKafka() {
-        if (kafka != null) {
-            kafka.restartBroker();
+    public static void restartKafka() {
+        synchronized (KAFKA_LOCK) {
+            if (kafka != null) {
+                kafka.restartBroker();
+            }
         }
     }
 
@@ -153,11 +161,13 @@ public final class EmbeddedServers {
 
     private static synchronized void stopAll() {
         // Kafka first: it feeds work into this JVM, so it goes before the stores that work writes to.
-        if (kafka != null) {
-            try {
-                kafka.close();
-            } catch (RuntimeException e) {
-                log.warn("embedded Kafka did not stop cleanly", e);
+        synchronized (KAFKA_LOCK) {
+            if (kafka != null) {
+                try {
+                    kafka.close();
+                } catch (RuntimeException e) {
+                    log.warn("embedded Kafka did not stop cleanly", e);
+                }
             }
         }
         if (sandbox != null) {

@@ -4,6 +4,8 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -35,6 +37,10 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
             return;
         }
         Map<String, Object> embedded = new LinkedHashMap<>();
+        // the broker takes longest to start: it starts beside PostgreSQL and Redis, not after them
+        CompletableFuture<String> kafka = env.containsProperty("spring.kafka.bootstrap-servers") ? null
+                : CompletableFuture.supplyAsync(() -> EmbeddedServers.kafka(
+                        env.getProperty("payments.standalone.kafka-port", Integer.class, 9092)), StandaloneEnvironment::starter);
         if (!env.containsProperty("spring.datasource.url")) {
             var postgres = EmbeddedServers.postgres();
             embedded.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
@@ -46,10 +52,9 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
             embedded.put("spring.data.redis.host", "127.0.0.1");
             embedded.put("spring.data.redis.port", EmbeddedServers.redis());
         }
-        if (!env.containsProperty("spring.kafka.bootstrap-servers")) {
+        if (kafka != null) {
             // 9092 by default, so kafka-console-consumer and friends find it; 0 = any free port
-            embedded.put("spring.kafka.bootstrap-servers",
-                    EmbeddedServers.kafka(env.getProperty("payments.standalone.kafka-port", Integer.class, 9092)));
+            embedded.put("spring.kafka.bootstrap-servers", started(kafka));
         }
         // the profile's own merchants, unless the Toss credentials are given: a real key never meets a test one
         if (!env.containsProperty("toss.secret-key") && !SandboxSettings.serviceNamesMerchants(env)) {
@@ -66,6 +71,23 @@ public class StandaloneEnvironment implements EnvironmentPostProcessor, Ordered 
             int port = env.getProperty("payments.sandbox.port", Integer.class, 8090);
             embedded.put("toss.base-url",
                     EmbeddedServers.sandbox(SandboxSettings.from(env, port, secretKey).build()).baseUrl());
+        }
+    }
+
+    private static void starter(Runnable start) {
+        Thread thread = new Thread(start, "embedded-kafka-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static String started(CompletableFuture<String> server) {
+        try {
+            return server.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 }
