@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.grow.payments.infra.GrowPaymentsApplication;
 import com.grow.payments.infra.IntegrationTest;
+import com.grow.payments.shared.OrderId;
+import com.grow.payments.shared.payment.PaymentCommands.FlagPaymentForOperator;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,6 +43,30 @@ class TwoInstancesIT extends IntegrationTest {
         if (second != null) {
             second.close();
         }
+    }
+
+    /**
+     * Each instance keeps the payments it last wrote: one the other instance wrote since is read
+     * anew before a command is handled here, never handled on the state this instance kept.
+     */
+    @Test
+    void a_payment_the_other_instance_wrote_since_is_read_anew_before_a_command_here() {
+        String token = token("member-kept-aggregate");
+        String orderId = post("/api/v1/payments", token, "{\"orderName\":\"Hobby class\",\"amount\":8000}")
+                .json().path("orderId").asText();
+        assertThat(eventCount(orderId)).isEqualTo(1);
+
+        // the other instance flags it for an operator: this one last saw it unflagged
+        second.getBean(CommandGateway.class).sendAndWait(new FlagPaymentForOperator(new OrderId(orderId),
+                "flagged on the other instance"));
+        assertThat(eventCount(orderId)).isEqualTo(2);
+
+        // only a flagged payment can be resolved: on the state kept here it would be refused
+        Reply resolved = post("/api/v1/admin/payments/" + orderId + "/resolve", token("ops-kept-aggregate", "ADMIN"),
+                "{\"note\":\"checked with Toss\"}");
+        assertThat(resolved.status()).as(resolved.body()).isEqualTo(200);
+        assertThat(resolved.json().path("needsAttention").asBoolean()).isFalse();
+        assertThat(eventCount(orderId)).isEqualTo(3);
     }
 
     @Test
