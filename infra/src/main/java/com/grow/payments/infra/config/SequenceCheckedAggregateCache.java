@@ -75,18 +75,12 @@ final class SequenceCheckedAggregateCache implements Cache {
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        if (entries.get(key) != null) {
-            return false;
-        }
-        entries.put(key, value);
-        return true;
+        return entries.putIfAbsent(key, value);
     }
 
     @Override
     public boolean remove(Object key) {
-        boolean held = entries.get(key) != null;
-        entries.remove(key);
-        return held;
+        return entries.remove(key) != null;
     }
 
     @Override

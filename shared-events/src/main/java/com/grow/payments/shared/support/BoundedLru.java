@@ -32,7 +32,13 @@ public final class BoundedLru<K, V> {
         entries.put(key, value);
     }
 
-    public synchronized void remove(K key) {
-        entries.remove(key);
+    /** Puts the value unless the key holds one already: true when it was put. */
+    public synchronized boolean putIfAbsent(K key, V value) {
+        return entries.putIfAbsent(key, value) == null;
+    }
+
+    /** Forgets the key: the value it held, or null. */
+    public synchronized V remove(K key) {
+        return entries.remove(key);
     }
 }

@@ -70,4 +70,17 @@ class SequenceCheckedAggregateCacheTest {
         Object other = cache.get("tally-2");
         assertThat(other).isNull();
     }
+
+    @Test
+    void put_if_absent_keeps_the_first_and_remove_says_whether_anything_was_kept() {
+        AggregateCacheEntry<Tally> first = keptAt(1);
+        assertThat(cache.putIfAbsent("tally-1", first)).isTrue();
+        assertThat(cache.putIfAbsent("tally-1", keptAt(2))).isFalse();
+        stored.put("tally-1", 1L);
+        Object kept = cache.get("tally-1");
+        assertThat(kept).isSameAs(first);
+
+        assertThat(cache.remove("tally-1")).isTrue();
+        assertThat(cache.remove("tally-1")).isFalse();
+    }
 }
