@@ -77,8 +77,8 @@ public class AxonConfiguration {
     /**
      * Axon's JDBC storage engine as its auto-configuration builds it, reading {@code
      * payments.event-store.batch-size} events per query (Axon's default is 100): a processor
-     * catching up or replaying makes a fifth of the round trips, and never asking for a snapshot:
-     * no aggregate here is snapshotted (ADR 0011).
+     * catching up or replaying makes a fifth of the round trips; it never asks for a snapshot (no
+     * aggregate here is snapshotted) and parses each stored timestamp once (ADR 0011).
      */
     @Bean
     public EventStorageEngine eventStorageEngine(Serializer serializer, PersistenceExceptionResolver exceptionResolver,
@@ -87,7 +87,7 @@ public class AxonConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager, EventSchema schema,
                                                  @Value("${payments.event-store.batch-size:500}") int batchSize) {
-        return new UnsnapshottedEventStorageEngine(JdbcEventStorageEngine.builder()
+        return PaymentsEventStorageEngine.build(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(serializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(exceptionResolver)
@@ -95,8 +95,7 @@ public class AxonConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(schema)
-                .batchSize(batchSize));
+                .batchSize(batchSize), schema);
     }
 
     @Bean
