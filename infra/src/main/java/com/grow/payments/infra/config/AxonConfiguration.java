@@ -42,11 +42,13 @@ import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.modelling.saga.repository.jdbc.PostgresSagaSqlSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSchema;
 import org.axonframework.modelling.saga.repository.jdbc.SagaSqlSchema;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Axon on PostgreSQL through JDBC, with snake_case tables created by Flyway (V1), Jackson for
@@ -192,6 +194,30 @@ public class AxonConfiguration {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    /**
+     * The serializer for everything Axon stores and sends: Jackson on {@link #defaultAxonObjectMapper},
+     * as Axon's auto-configuration builds it for {@code axon.serializer.*: jackson}, but remembering
+     * which class a stored type name stands for. One instance serves all three roles.
+     */
+    @Bean
+    @Primary
+    public Serializer serializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper objectMapper,
+                                 RevisionResolver revisionResolver) {
+        return TypeCachingJacksonSerializer.create(objectMapper, revisionResolver, getClass().getClassLoader());
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
     }
 
     /** Aggregates of each kind kept in memory after a command (about a kilobyte each). */
