@@ -247,15 +247,66 @@ public final class Bench {
         return tokens;
     }
 
+    /**
+     * The warm-up, not counted: a closed loop, then a paced loop at half its rate until the JIT is
+     * done ({@link #pacedUntilCompiled}). On two cores a closed loop leaves the compiler threads a
+     * sliver of CPU, and HotSpot raises its compile thresholds while their queues are long, so after
+     * a closed loop most of the hot code still runs as C1's profiled code, waiting for C2.
+     */
     private void warmUp(Load load, List<String> tokens) throws Exception {
-        say("warm-up: " + options.users() + " users for " + options.warmup().toSeconds() + " s (not counted)");
+        say("warm-up: " + options.users() + " users for " + options.warmup().toSeconds()
+                + " s, then paced at half their rate until the JIT is done (not counted)");
         api.sandboxLatency(Duration.ZERO);
-        Load.Stats stats = load.closedLoop(tokens.subList(0, options.users()), options.warmup(), true, () -> false);
+        Load.Stats closed = load.closedLoop(tokens.subList(0, options.users()), options.warmup(), true, () -> false);
+        int half = (int) Math.max(1, Math.round(closed.completed.sum() / closed.seconds() / 2));
         Map<String, Object> warmup = new LinkedHashMap<>();
-        warmup.put("completedPayments", stats.completed.sum());
-        warmup.put("errors", stats.errorCounts());
+        warmup.put("closedLoopPayments", closed.completed.sum());
+        warmup.put("closedLoopErrors", closed.errorCounts());
+        warmup.put("paced", pacedUntilCompiled(load, tokens, half, options.warmup().multipliedBy(3)));
         warmup.put("settleSeconds", settle(Duration.ofSeconds(60)));
+        warmup.put("jitSettleSeconds", jitSettle(Duration.ofSeconds(options.quick() ? 30 : 90)));
         result.put("warmup", warmup);
+    }
+
+    /**
+     * A paced loop, not counted, in slices of 10 s, until a slice costs the JIT compilers under a
+     * tenth of a core or {@code cap} has passed: the service is then running compiled code for this
+     * load rather than compiling it. What each slice saw is kept, so the cost of compiling is shown
+     * rather than hidden: its compiler cores and confirm p99.
+     */
+    private Map<String, Object> pacedUntilCompiled(Load load, List<String> tokens, int rate, Duration cap) {
+        Duration slice = Duration.ofSeconds(10);
+        Duration paced = Duration.ZERO;
+        long completed = 0;
+        Map<String, Long> errors = new LinkedHashMap<>();
+        List<Object> compilerCores = new ArrayList<>();
+        List<Object> confirmP99 = new ArrayList<>();
+        boolean compiled = false;
+        while (!compiled && paced.compareTo(cap) < 0) {
+            long ticks = ProcFs.compilerTicks(service.pid());
+            Load.Stats stats = load.paced(tokens.subList(0, options.users()), rate, options.pacedWorkers(), slice);
+            double cores = (ProcFs.compilerTicks(service.pid()) - ticks) / (double) ProcFs.CLOCK_TICKS / stats.seconds();
+            completed += stats.completed.sum();
+            stats.errorCounts().forEach((kind, count) -> errors.merge(kind, count, Long::sum));
+            compilerCores.add(Samples.round(cores));
+            confirmP99.add(stats.confirm.summary().get("p99Ms"));
+            paced = paced.plus(slice);
+            compiled = cores < 0.1;
+        }
+        say("  paced at " + rate + "/s for " + paced.toSeconds() + " s, not counted: JIT compiler cores per 10 s "
+                + compilerCores + ", confirm p99 (ms) " + confirmP99);
+        if (!compiled) {
+            notes.add("the JIT was still compiling after " + cap.toSeconds() + " s paced at " + rate + "/s");
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("rate", rate);
+        out.put("seconds", paced.toSeconds());
+        out.put("compiled", compiled);
+        out.put("completedPayments", completed);
+        out.put("errors", errors);
+        out.put("compilerCoresPerSlice", compilerCores);
+        out.put("confirmP99MsPerSlice", confirmP99);
+        return out;
     }
 
     private Map<String, Object> closedPhase(Load load, List<String> tokens, Duration latency) throws Exception {
@@ -305,6 +356,8 @@ public final class Bench {
         phase.put("targetRate", rate);
         phase.put("halfOfClosedLoop", halfOfClosedLoop);
         phase.put("workers", options.pacedWorkers());
+        // measured once this rate has stopped making the JIT compile (the lead-in is kept, not counted)
+        phase.put("leadIn", pacedUntilCompiled(load, tokens, rate, options.quick() ? Duration.ofSeconds(60) : Duration.ofMinutes(2)));
         measure(phase, () -> load.paced(tokens.subList(0, options.users()), rate, options.pacedWorkers(),
                 options.duration()));
         return phase;
@@ -344,6 +397,7 @@ public final class Bench {
         phase.put("errors", errors);
         phase.put("settleSeconds", settle(Duration.ofSeconds(options.quick() ? 30 : 60)));
         Prometheus after = api.prometheus();
+        phase.put("jitSettleSeconds", jitSettle(Duration.ofSeconds(options.quick() ? 30 : 90)));
         phase.put("kafkaPublishLag", Prometheus.histogramDelta(before, after, "integration_publish_lag_seconds", ""));
         phase.put("tossConfirm", Prometheus.histogramDelta(before, after, "toss_api_request_seconds", "endpoint=\"confirm\""));
         phase.put("resources", resources);
@@ -385,6 +439,40 @@ public final class Bench {
             }
             if (System.nanoTime() > deadline) {
                 notes.add("event processors still behind " + timeout.toSeconds() + " s after a phase: " + lags(all));
+                return -1;
+            }
+            Load.sleep(250_000_000L);
+        }
+    }
+
+    /**
+     * Waits until the service's JIT compilers have been quiet (under 5 % of a core for 2 s), so that a
+     * phase does not pay for compiling what the one before it made hot: a closed loop keeps both cores
+     * busy, the compiler threads get a sliver of them, and their queue drains into whatever runs next.
+     * The seconds it took, or -1 (with a note) if they were still busy at the timeout.
+     */
+    private double jitSettle(Duration timeout) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        long window = 2_000_000_000L;
+        List<long[]> samples = new ArrayList<>(); // {nanoTime, compiler ticks}
+        while (true) {
+            long now = System.nanoTime();
+            long ticks = ProcFs.compilerTicks(service.pid());
+            samples.add(new long[] {now, ticks});
+            // the oldest sample kept is the newest one at least a window old
+            while (samples.size() > 2 && now - samples.get(1)[0] >= window) {
+                samples.remove(0);
+            }
+            long[] first = samples.get(0);
+            if (now - first[0] >= window) {
+                double cores = (ticks - first[1]) / (double) ProcFs.CLOCK_TICKS / ((now - first[0]) / 1e9);
+                if (cores < 0.05) {
+                    return Samples.round((now - start) / 1e9);
+                }
+            }
+            if (now > deadline) {
+                notes.add("the JIT compilers were still busy " + timeout.toSeconds() + " s after a phase");
                 return -1;
             }
             Load.sleep(250_000_000L);

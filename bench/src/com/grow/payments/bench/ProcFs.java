@@ -51,6 +51,31 @@ final class ProcFs {
         return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
+    /**
+     * CPU time (user + system) of a JVM's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"
+     * in /proc/pid/task/tid/comm), in clock ticks; 0 when the process is gone.
+     */
+    static long compilerTicks(long pid) {
+        long ticks = 0;
+        try (var tasks = Files.list(PROC.resolve(pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm"));
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException threadEnded) {
+                    // the compiler thread ended between listing and reading
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+        return ticks;
+    }
+
     /** Fields of /proc/pid/stat after the command name: f[0] is the state, f[1] the parent. */
     private static String[] statFields(long pid) {
         try {
