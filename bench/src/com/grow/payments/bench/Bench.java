@@ -259,6 +259,7 @@ public final class Bench {
         api.sandboxLatency(Duration.ZERO);
         Load.Stats closed = load.closedLoop(tokens.subList(0, options.users()), options.warmup(), true, () -> false);
         int half = (int) Math.max(1, Math.round(closed.completed.sum() / closed.seconds() / 2));
+        leadInRate = half;
         Map<String, Object> warmup = new LinkedHashMap<>();
         warmup.put("closedLoopPayments", closed.completed.sum());
         warmup.put("closedLoopErrors", closed.errorCounts());
@@ -357,6 +358,7 @@ public final class Bench {
         phase.put("halfOfClosedLoop", halfOfClosedLoop);
         phase.put("workers", options.pacedWorkers());
         // measured once this rate has stopped making the JIT compile (the lead-in is kept, not counted)
+        leadInRate = rate;
         phase.put("leadIn", pacedUntilCompiled(load, tokens, rate, options.quick() ? Duration.ofSeconds(60) : Duration.ofMinutes(2)));
         measure(phase, () -> load.paced(tokens.subList(0, options.users()), rate, options.pacedWorkers(),
                 options.duration()));
@@ -496,6 +498,9 @@ public final class Bench {
         return postgres.queryLong("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry");
     }
 
+    /** The rate a lead-in runs at: the last paced rate, or half the warm-up's closed loop. */
+    private int leadInRate = 1;
+
     private Map<String, Object> replay(Load load, List<String> tokens) throws Exception {
         Map<String, Object> replay = new LinkedHashMap<>();
         long target = options.replayEvents();
@@ -507,7 +512,11 @@ public final class Bench {
             notes.add("replay measured over " + events + " events, fewer than " + target
                     + " (no seeding in this mode): events/s over a small store is not comparable to the target");
         }
+        // the seeding's closed loop leaves the JIT as the closed phases do: led in until it is done
+        replay.put("leadIn", pacedUntilCompiled(load, tokens, leadInRate,
+                options.quick() ? Duration.ofSeconds(60) : Duration.ofMinutes(2)));
         replay.put("settleSeconds", settle(Duration.ofMinutes(5)));
+        replay.put("jitSettleSeconds", jitSettle(Duration.ofSeconds(options.quick() ? 30 : 90)));
         long viewsBefore = postgres.queryLong("SELECT COUNT(*) FROM payment_view");
         say("replay of payment-history over " + postgres.queryLong("SELECT COUNT(*) FROM domain_event_entry") + " events");
         Monitor.Mark mark = monitor.begin();

@@ -41,8 +41,8 @@ record Options(
               --users N                closed-loop virtual users at 0 ms sandbox latency (64)
               --latency-users N        users for phases with sandbox latency > 0 (4 x --users): a closed
                                        loop of N users cannot exceed N / latency payments/s
-              --warmup D               warm-up before the first phase, not counted (60s; quick 10s): the JIT
-                                       compiles for minutes, measured phases should find it mostly done
+              --warmup D               the warm-up's closed loop, not counted (60s; quick 10s); a paced loop at
+                                       half its rate follows until the JIT is done (at most 3 x D)
               --duration D             each measured phase (60s; quick 20s)
               --sandbox-latency L,...  Toss confirm latency of the closed-loop phases (0ms,300ms)
               --paced-rate R,...       open-loop phases at R payments/s, sandbox at 0 ms (half): R is a number,
