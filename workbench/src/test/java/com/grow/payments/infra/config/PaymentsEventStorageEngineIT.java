@@ -9,6 +9,7 @@ import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -16,6 +17,7 @@ import org.axonframework.serialization.Serializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.test.util.ReflectionTestUtils;
 
 /** The service's engine reads the stored events exactly as Axon's own engine reads them: tokens, timestamps, payloads. */
 class PaymentsEventStorageEngineIT extends IntegrationTest {
@@ -58,6 +60,12 @@ class PaymentsEventStorageEngineIT extends IntegrationTest {
         List<String> aggregate = engine.readEvents(payment[0]).asStream().map(PaymentsEventStorageEngineIT::describe).toList();
         assertThat(aggregate).hasSizeGreaterThanOrEqualTo(3)
                 .isEqualTo(axons.readEvents(payment[0]).asStream().map(PaymentsEventStorageEngineIT::describe).toList());
+    }
+
+    @Test
+    void theEventStoreKeepsAThousandEventsForTheProcessorsAtTheHead(@Autowired EmbeddedEventStore eventStore) {
+        Object producer = ReflectionTestUtils.getField(eventStore, "producer");
+        assertThat(ReflectionTestUtils.getField(producer, "cachedEvents")).isEqualTo(1_000);
     }
 
     private static String describe(TrackedEventMessage<?> event) {
