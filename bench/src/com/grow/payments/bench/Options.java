@@ -36,7 +36,7 @@ record Options(
 
               --build                  rebuild the service jar first (./mvnw -q install -DskipTests); it is
                                        built anyway when missing
-              --quick                  ~3 min with start-up: short phases, no seeding (replay over the
+              --quick                  5-7 min with start-up: short phases, no seeding (replay over the
                                        events the run made)
               --users N                closed-loop virtual users at 0 ms sandbox latency (64)
               --latency-users N        users for phases with sandbox latency > 0 (4 x --users): a closed
