@@ -33,6 +33,8 @@ public final class Bench {
     private Monitor monitor;
     private Postgres postgres;
     private String admin;
+    /** The rate a lead-in runs at: the last paced rate, or half the warm-up's closed loop. */
+    private int leadInRate = 1;
 
     private Bench(Options options, Path repo) {
         this.options = options;
@@ -497,9 +499,6 @@ public final class Bench {
     private long head() throws java.sql.SQLException {
         return postgres.queryLong("SELECT COALESCE(MAX(global_index), 0) FROM domain_event_entry");
     }
-
-    /** The rate a lead-in runs at: the last paced rate, or half the warm-up's closed loop. */
-    private int leadInRate = 1;
 
     private Map<String, Object> replay(Load load, List<String> tokens) throws Exception {
         Map<String, Object> replay = new LinkedHashMap<>();
