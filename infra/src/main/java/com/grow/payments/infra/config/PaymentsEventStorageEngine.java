@@ -66,16 +66,9 @@ class PaymentsEventStorageEngine extends JdbcEventStorageEngine {
         long globalSequence = resultSet.getLong(schema.globalIndexColumn());
         String aggregateIdentifier = resultSet.getString(schema.aggregateIdentifierColumn());
         String eventIdentifier = resultSet.getString(schema.eventIdentifierColumn());
-        ParsedTimestampEntry event = new ParsedTimestampEntry(
-                resultSet.getString(schema.typeColumn()),
-                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier,
-                resultSet.getLong(schema.sequenceNumberColumn()),
-                eventIdentifier,
-                resultSet.getString(schema.timestampColumn()),
-                resultSet.getString(schema.payloadTypeColumn()),
-                resultSet.getString(schema.payloadRevisionColumn()),
-                readPayload(resultSet, schema.payloadColumn()),
-                readPayload(resultSet, schema.metaDataColumn()));
+        // an event stored without an aggregate has its own identifier there
+        ParsedTimestampEntry event = entry(resultSet,
+                eventIdentifier.equals(aggregateIdentifier) ? null : aggregateIdentifier, eventIdentifier);
         boolean allowGaps = event.getTimestamp().isAfter(
                 GenericEventMessage.clock.instant().minus(GAP_TIMEOUT_MS, ChronoUnit.MILLIS));
         GapAwareTrackingToken token;
@@ -92,10 +85,16 @@ class PaymentsEventStorageEngine extends JdbcEventStorageEngine {
 
     @Override
     protected DomainEventData<?> getDomainEventData(ResultSet resultSet) throws SQLException {
+        return entry(resultSet, resultSet.getString(schema.aggregateIdentifierColumn()),
+                resultSet.getString(schema.eventIdentifierColumn()));
+    }
+
+    private ParsedTimestampEntry entry(ResultSet resultSet, String aggregateIdentifier, String eventIdentifier)
+            throws SQLException {
         return new ParsedTimestampEntry(resultSet.getString(schema.typeColumn()),
-                resultSet.getString(schema.aggregateIdentifierColumn()),
+                aggregateIdentifier,
                 resultSet.getLong(schema.sequenceNumberColumn()),
-                resultSet.getString(schema.eventIdentifierColumn()),
+                eventIdentifier,
                 resultSet.getString(schema.timestampColumn()),
                 resultSet.getString(schema.payloadTypeColumn()),
                 resultSet.getString(schema.payloadRevisionColumn()),
