@@ -288,7 +288,7 @@ public final class Bench {
         while (!compiled && paced.compareTo(cap) < 0) {
             long ticks = ProcFs.compilerTicks(service.pid());
             Load.Stats stats = load.paced(tokens.subList(0, options.users()), rate, options.pacedWorkers(), slice);
-            double cores = (ProcFs.compilerTicks(service.pid()) - ticks) / (double) ProcFs.CLOCK_TICKS / stats.seconds();
+            double cores = ProcFs.cores(ProcFs.compilerTicks(service.pid()) - ticks, stats.seconds());
             completed += stats.completed.sum();
             stats.errorCounts().forEach((kind, count) -> errors.merge(kind, count, Long::sum));
             compilerCores.add(Samples.round(cores));
@@ -470,7 +470,7 @@ public final class Bench {
             }
             long[] first = samples.get(0);
             if (now - first[0] >= window) {
-                double cores = (ticks - first[1]) / (double) ProcFs.CLOCK_TICKS / ((now - first[0]) / 1e9);
+                double cores = ProcFs.cores(ticks - first[1], (now - first[0]) / 1e9);
                 if (cores < 0.05) {
                     return Samples.round((now - start) / 1e9);
                 }

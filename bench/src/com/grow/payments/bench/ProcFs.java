@@ -59,15 +59,15 @@ final class ProcFs {
         long ticks = 0;
         try (var tasks = Files.list(PROC.resolve(pid + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
+                String name;
                 try {
-                    String name = Files.readString(task.resolve("comm"));
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String stat = Files.readString(task.resolve("stat"));
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (IOException | RuntimeException threadEnded) {
-                    // the compiler thread ended between listing and reading
+                    name = Files.readString(task.resolve("comm"));
+                } catch (IOException threadEnded) {
+                    continue;
+                }
+                if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                    String[] f = statFields(task.resolve("stat"));
+                    ticks += f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
                 }
             }
         } catch (IOException | RuntimeException gone) {
@@ -76,10 +76,20 @@ final class ProcFs {
         return ticks;
     }
 
+    /** Clock ticks spent over a span, as cores busy. */
+    static double cores(long ticks, double seconds) {
+        return ticks / (double) CLOCK_TICKS / seconds;
+    }
+
     /** Fields of /proc/pid/stat after the command name: f[0] is the state, f[1] the parent. */
     private static String[] statFields(long pid) {
+        return statFields(PROC.resolve(pid + "/stat"));
+    }
+
+    /** The same for any stat file of that format (a process's or one of its threads'); null when it is gone. */
+    private static String[] statFields(Path file) {
         try {
-            String stat = Files.readString(PROC.resolve(pid + "/stat"));
+            String stat = Files.readString(file);
             return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         } catch (IOException | RuntimeException gone) {
             return null;
