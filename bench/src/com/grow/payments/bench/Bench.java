@@ -23,6 +23,8 @@ public final class Bench {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm");
     private static final long STARTED = System.nanoTime();
+    /** Below this, every process together, the machine counts as quiet before the service starts. */
+    private static final double QUIET_CORES = 0.25;
 
     private final Options options;
     private final Path repo;
@@ -135,6 +137,7 @@ public final class Bench {
         opts.put("replayEventsTarget", options.replayEvents());
         opts.put("seedMaxSeconds", options.seedMax().toMillis() / 1000.0);
         opts.put("seedUsers", options.seedUsers());
+        opts.put("quietMaxSeconds", options.quietMax().toMillis() / 1000.0);
         opts.put("heap", options.heap());
         opts.put("jvmArgs", options.jvmArgs());
         opts.put("historyPollMs", options.pollInterval().toMillis());
@@ -195,11 +198,19 @@ public final class Bench {
 
     private void startService() throws Exception {
         say("starting the Toss sandbox (its own JVM): " + masked(service.sandboxCommand));
-        say("starting the service: " + masked(service.command));
         api = new Api(service.port, service.sandboxPort);
+        service.startSandbox();
+        Map<String, Object> quiet = ProcFs.awaitQuiet(QUIET_CORES, Duration.ofSeconds(2), options.quietMax());
+        if (!(Boolean) quiet.get("quiet")) {
+            notes.add("the machine was not quiet before the service started (" + quiet.get("machineBusyCores")
+                    + " cores busy after " + quiet.get("waitedSeconds") + " s): ready counts what else ran");
+        }
+        say("starting the service after " + quiet.get("waitedSeconds") + " s for a quiet machine ("
+                + quiet.get("machineBusyCores") + " cores busy): " + masked(service.command));
         service.start();
         Duration ready = service.awaitReady(api, Duration.ofMinutes(5));
         Map<String, Object> startup = new LinkedHashMap<>();
+        startup.put("quietBefore", quiet);
         startup.put("readySeconds", Samples.round(ready.toMillis() / 1000.0));
         double[] spring = service.springStarted();
         startup.put("springStartedSeconds", spring == null ? null : spring[0]);

@@ -23,6 +23,7 @@ record Options(
         long replayEvents,
         Duration seedMax,
         int seedUsers,
+        Duration quietMax,
         String heap,
         List<String> jvmArgs,
         Duration pollInterval,
@@ -56,6 +57,9 @@ record Options(
                                        the replay (200000; quick 0 = replay what is there)
               --seed-max D             give up seeding after D and replay what exists (7m; quick 0s)
               --seed-users N           closed-loop users while seeding (64)
+              --quiet-max D            before starting the service, wait up to D for the machine to be quiet
+                                       (all processes under a quarter of a core for 2 s), so that ready
+                                       measures the service, not a build that just ended (2m; quick 30s; 0s)
               --heap S                 the service's -Xmx (512m)
               --jvm-args "A B"         more options for the service's JVM, e.g. a JFR recording to profile
                                        a run ("-XX:StartFlightRecording=filename=x.jfr"); kept in the results
@@ -110,6 +114,7 @@ record Options(
                 d.integer("replay-events", 200_000, 0),
                 d.duration("seed-max", "7m", "0s"),
                 d.integer("seed-users", 64, 64),
+                d.duration("quiet-max", "2m", "30s"),
                 d.text("heap", "512m"),
                 Arrays.stream(d.text("jvm-args", "").trim().split("\\s+")).filter(a -> !a.isEmpty()).toList(),
                 d.duration("poll-interval", "10ms", "10ms"),

@@ -3,6 +3,7 @@ package com.grow.payments.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -146,6 +147,28 @@ final class ProcFs {
         } catch (IOException e) {
             return new long[] {0, 0};
         }
+    }
+
+    /**
+     * Waits, up to {@code max}, until every process on the machine together has used less than
+     * {@code cores} for {@code window}: what ran before (a build, the last run's shutdown) is then
+     * not in what is measured next. Returns the seconds waited and the cores of the last window.
+     */
+    static Map<String, Object> awaitQuiet(double cores, Duration window, Duration max) {
+        long start = System.nanoTime();
+        long deadline = start + max.toNanos();
+        double last;
+        do {
+            long[] before = machineTicks();
+            Load.sleep(window.toNanos());
+            long[] after = machineTicks();
+            last = cores(after[0] - before[0], window.toNanos() / 1e9);
+        } while (last >= cores && System.nanoTime() < deadline);
+        Map<String, Object> quiet = new LinkedHashMap<>();
+        quiet.put("waitedSeconds", Samples.round((System.nanoTime() - start) / 1e9));
+        quiet.put("machineBusyCores", Samples.round(last));
+        quiet.put("quiet", last < cores);
+        return quiet;
     }
 
     static String loadAverage() {

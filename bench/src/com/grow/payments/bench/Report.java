@@ -170,8 +170,10 @@ final class Report {
         out.append(String.format("load average before %s, after %s%n", result.get("loadAverageBefore"), result.get("loadAverageAfter")));
         Map<String, Object> startup = (Map<String, Object>) result.get("startup");
         if (startup != null) {
-            out.append(String.format("start-up: ready in %s s (Spring: %s s), RSS at ready %s MB%n",
-                    startup.get("readySeconds"), startup.get("springStartedSeconds"), startup.get("rssAtReadyMb")));
+            Map<String, Object> quiet = (Map<String, Object>) startup.getOrDefault("quietBefore", Map.of());
+            out.append(String.format("start-up: ready in %s s (Spring: %s s), RSS at ready %s MB; machine before it: %s cores"
+                            + " busy after %s s waiting%n", startup.get("readySeconds"), startup.get("springStartedSeconds"),
+                    startup.get("rssAtReadyMb"), quiet.get("machineBusyCores"), quiet.get("waitedSeconds")));
         }
         Map<String, Object> raw = (Map<String, Object>) result.get("rawPostgres");
         if (raw != null && raw.containsKey("rowsPerSecond")) {

@@ -63,7 +63,8 @@ final class ServiceProcess {
         command.add("--payments.standalone.kafka-port=0");
     }
 
-    void start() throws IOException {
+    /** Starts Toss's stand-in and returns once it listens. */
+    void startSandbox() throws IOException {
         sandbox = new ProcessBuilder(sandboxCommand).redirectErrorStream(true).redirectOutput(sandboxLog.toFile()).start();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!listening(sandboxPort)) {
@@ -72,6 +73,10 @@ final class ServiceProcess {
             }
             Load.sleep(100_000_000L);
         }
+    }
+
+    /** Spawns the service's JVM; ready is counted from here. */
+    void start() throws IOException {
         spawnedAt = System.nanoTime();
         spawnedInstant = java.time.Instant.now();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
