@@ -1,5 +1,6 @@
 package com.grow.payments.infra.admin;
 
+import com.grow.payments.infra.config.WakeableEventStore;
 import com.grow.payments.infra.metrics.ProcessorLagMetrics;
 import com.grow.payments.shared.error.ErrorCode;
 import com.grow.payments.shared.error.PaymentRejection;
@@ -9,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
@@ -58,12 +59,12 @@ public class ProjectionAdminController {
     }
 
     private final EventProcessingConfiguration processing;
-    private final EventStore eventStore;
+    private final WakeableEventStore eventStore;
     private final JdbcClient jdbc;
     private final Serializer serializer;
     private final Set<String> replayable;
 
-    public ProjectionAdminController(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+    public ProjectionAdminController(EventProcessingConfiguration processing, WakeableEventStore eventStore, JdbcClient jdbc,
                                      Serializer serializer,
                                      @Value("${payments.read-model.projections:payment-history,subscription-history,ledger,billing-key-history}")
                                      Set<String> replayable) {
@@ -107,7 +108,10 @@ public class ProjectionAdminController {
         if (processor.isReplaying()) {
             throw new PaymentRejection(ErrorCode.PROJECTION_BUSY, name + " is already replaying");
         }
-        processor.shutDown();
+        // an idle worker would otherwise wait up to a second for an event before it sees the shutdown
+        CompletableFuture<Void> stopped = processor.shutdownAsync();
+        eventStore.wakeWaitingStreams();
+        stopped.join();
         try {
             processor.resetTokens();
         } catch (UnableToClaimTokenException e) {

@@ -109,18 +109,18 @@ public class AxonConfiguration {
      * (Axon keeps 10,000). A processor here follows a few dozen events behind; one further behind
      * reads from the store, as it would anyway. Each kept event lives long enough to be copied into
      * the old generation and then dies there: 10,000 of them, with their deserialized payloads,
-     * made every young collection slower and the old generation fill (ADR 0011).
+     * made every young collection slower and the old generation fill (ADR 0011). Its streams can be
+     * woken (see {@link WakeableEventStore}), so that a replay does not wait on idle workers.
      */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
-    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
+    public WakeableEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
                                          @Value("${payments.event-store.cached-events:1000}") int cachedEvents) {
-        return EmbeddedEventStore.builder()
+        return new WakeableEventStore(EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .cachedEvents(cachedEvents)
-                .build();
+                .cachedEvents(cachedEvents));
     }
 
     @Bean
