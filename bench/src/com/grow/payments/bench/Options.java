@@ -59,7 +59,8 @@ record Options(
               --seed-users N           closed-loop users while seeding (64)
               --quiet-max D            before starting the service, wait up to D for the machine to be quiet
                                        (all processes under a quarter of a core for 2 s), so that ready
-                                       measures the service, not a build that just ended (2m; quick 30s; 0s)
+                                       measures the service, not a build that just ended (2m; quick 30s;
+                                       0s measures the 2 s once and starts whatever it finds)
               --heap S                 the service's -Xmx (512m)
               --jvm-args "A B"         more options for the service's JVM, e.g. a JFR recording to profile
                                        a run ("-XX:StartFlightRecording=filename=x.jfr"); kept in the results
