@@ -278,8 +278,13 @@ public final class Bench {
         warmup.put("closedLoopErrors", closed.errorCounts());
         warmup.put("paced", pacedUntilCompiled(load, tokens, half, options.warmup().multipliedBy(3)));
         warmup.put("settleSeconds", settle(Duration.ofSeconds(60)));
-        warmup.put("jitSettleSeconds", jitSettle(Duration.ofSeconds(options.quick() ? 30 : 90)));
+        warmup.put("jitSettleSeconds", jitSettle());
         result.put("warmup", warmup);
+    }
+
+    /** The lead-in before a measured phase: paced at its rate until the JIT is done, at most 2 min (quick 1 min). */
+    private Map<String, Object> leadIn(Load load, List<String> tokens, int rate) {
+        return pacedUntilCompiled(load, tokens, rate, options.quick() ? Duration.ofSeconds(60) : Duration.ofMinutes(2));
     }
 
     /**
@@ -372,7 +377,7 @@ public final class Bench {
         phase.put("workers", options.pacedWorkers());
         // measured once this rate has stopped making the JIT compile (the lead-in is kept, not counted)
         leadInRate = rate;
-        phase.put("leadIn", pacedUntilCompiled(load, tokens, rate, options.quick() ? Duration.ofSeconds(60) : Duration.ofMinutes(2)));
+        phase.put("leadIn", leadIn(load, tokens, rate));
         measure(phase, () -> load.paced(tokens.subList(0, options.users()), rate, options.pacedWorkers(),
                 options.duration()));
         return phase;
@@ -412,7 +417,7 @@ public final class Bench {
         phase.put("errors", errors);
         phase.put("settleSeconds", settle(Duration.ofSeconds(options.quick() ? 30 : 60)));
         Prometheus after = api.prometheus();
-        phase.put("jitSettleSeconds", jitSettle(Duration.ofSeconds(options.quick() ? 30 : 90)));
+        phase.put("jitSettleSeconds", jitSettle());
         phase.put("kafkaPublishLag", Prometheus.histogramDelta(before, after, "integration_publish_lag_seconds", ""));
         phase.put("tossConfirm", Prometheus.histogramDelta(before, after, "toss_api_request_seconds", "endpoint=\"confirm\""));
         phase.put("resources", resources);
@@ -464,9 +469,10 @@ public final class Bench {
      * Waits until the service's JIT compilers have been quiet (under 5 % of a core for 2 s), so that a
      * phase does not pay for compiling what the one before it made hot: a closed loop keeps both cores
      * busy, the compiler threads get a sliver of them, and their queue drains into whatever runs next.
-     * The seconds it took, or -1 (with a note) if they were still busy at the timeout.
+     * The seconds it took, or -1 (with a note) if they were still busy after 90 s (quick 30 s).
      */
-    private double jitSettle(Duration timeout) {
+    private double jitSettle() {
+        Duration timeout = Duration.ofSeconds(options.quick() ? 30 : 90);
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
         long window = 2_000_000_000L;
@@ -523,10 +529,9 @@ public final class Bench {
                     + " (no seeding in this mode): events/s over a small store is not comparable to the target");
         }
         // the seeding's closed loop leaves the JIT as the closed phases do: led in until it is done
-        replay.put("leadIn", pacedUntilCompiled(load, tokens, leadInRate,
-                options.quick() ? Duration.ofSeconds(60) : Duration.ofMinutes(2)));
+        replay.put("leadIn", leadIn(load, tokens, leadInRate));
         replay.put("settleSeconds", settle(Duration.ofMinutes(5)));
-        replay.put("jitSettleSeconds", jitSettle(Duration.ofSeconds(options.quick() ? 30 : 90)));
+        replay.put("jitSettleSeconds", jitSettle());
         long viewsBefore = postgres.queryLong("SELECT COUNT(*) FROM payment_view");
         say("replay of payment-history over " + postgres.queryLong("SELECT COUNT(*) FROM domain_event_entry") + " events");
         Monitor.Mark mark = monitor.begin();

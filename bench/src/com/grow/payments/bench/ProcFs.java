@@ -48,7 +48,11 @@ final class ProcFs {
 
     /** CPU time (user + system) of one process, in clock ticks; 0 when it is gone. */
     static long cpuTicks(long pid) {
-        String[] f = statFields(pid);
+        return userAndSystemTicks(statFields(pid));
+    }
+
+    /** utime + stime of a stat file's fields; 0 when the file was gone. */
+    private static long userAndSystemTicks(String[] f) {
         return f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
     }
 
@@ -67,8 +71,7 @@ final class ProcFs {
                     continue;
                 }
                 if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                    String[] f = statFields(task.resolve("stat"));
-                    ticks += f == null ? 0 : Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    ticks += userAndSystemTicks(statFields(task.resolve("stat")));
                 }
             }
         } catch (IOException | RuntimeException gone) {
