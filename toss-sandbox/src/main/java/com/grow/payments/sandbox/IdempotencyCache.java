@@ -5,19 +5,26 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Toss's Idempotency-Key semantics: scope is key + secret key + path + method (never the body);
  * the first complete answer is replayed for 15 days; a repeat during the first call gets 409.
+ *
+ * <p>Keys are forgotten oldest first: every key begun is queued in the order it began, and a call
+ * looks only at the head of that queue, so a call costs the same with 100 keys kept as with
+ * 100,000 (it used to scan every kept key on every call once 10,000 were kept).
  */
 final class IdempotencyCache {
 
     static final Duration RETENTION = Duration.ofDays(15);
     static final int MAX_KEY_LENGTH = 300;
-    private static final int PURGE_THRESHOLD = 10_000;
 
     sealed interface Begin permits Started, Replay, InFlight {
     }
@@ -43,7 +50,12 @@ final class IdempotencyCache {
         }
     }
 
+    /** A key's begin, in the order keys began: what {@link #forgetExpired} walks from the head. */
+    private record Begun(String scope, Instant storedAt) {
+    }
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final Queue<Begun> oldestFirst = new ConcurrentLinkedQueue<>();
 
     /**
      * The secret key is part of the scope but is hashed so the map never holds it in clear.
@@ -53,14 +65,13 @@ final class IdempotencyCache {
     }
 
     Begin begin(String scope, Instant now) {
-        if (entries.size() > PURGE_THRESHOLD) {
-            entries.values().removeIf(entry -> entry.response != null && expired(entry, now));
-        }
+        forgetExpired(now);
         Begin[] result = new Begin[1];
         entries.compute(scope, (key, existing) -> {
             if (existing == null || (existing.response != null && expired(existing, now))) {
                 Entry ticket = new Entry(now, null);
                 result[0] = new Started(scope, ticket);
+                oldestFirst.add(new Begun(key, now));
                 return ticket;
             }
             result[0] = existing.response == null ? new InFlight() : new Replay(existing.response);
@@ -79,14 +90,43 @@ final class IdempotencyCache {
 
     void clear() {
         entries.clear();
+        oldestFirst.clear();
     }
 
     int size() {
         return entries.size();
     }
 
+    /**
+     * Forgets the answers whose retention has passed, walking from the oldest begin and stopping at
+     * the first one still kept. A begin whose key has since begun again (after its own answer
+     * expired, or was abandoned) is dropped from the queue; the later begin has its own place. A
+     * call still in flight after the retention (a sandbox clock moved ahead) goes to the back.
+     */
+    private void forgetExpired(Instant now) {
+        List<Begun> stillInFlight = new ArrayList<>(0);
+        Begun head;
+        while ((head = oldestFirst.peek()) != null && expired(head.storedAt(), now)) {
+            if (oldestFirst.remove(head) && !forget(head)) {
+                stillInFlight.add(head);
+            }
+        }
+        oldestFirst.addAll(stillInFlight);
+    }
+
+    /** Removes the answer {@code begun} reserved; false if that call is still in flight. */
+    private boolean forget(Begun begun) {
+        Entry kept = entries.computeIfPresent(begun.scope(), (key, entry) ->
+                entry.storedAt.equals(begun.storedAt()) && entry.response != null ? null : entry);
+        return kept == null || !kept.storedAt.equals(begun.storedAt()) || kept.response != null;
+    }
+
     private static boolean expired(Entry entry, Instant now) {
-        return !now.isBefore(entry.storedAt.plus(RETENTION));
+        return expired(entry.storedAt, now);
+    }
+
+    private static boolean expired(Instant storedAt, Instant now) {
+        return !now.isBefore(storedAt.plus(RETENTION));
     }
 
     private static String sha256(String value) {
