@@ -102,8 +102,10 @@ final class TossFormats {
         return "whtrans_" + random(24);
     }
 
+    /** Eight digits, zero-padded, as on a card slip. */
     static String approveNo() {
-        return String.format("%08d", RANDOM.nextInt(100_000_000));
+        String digits = Integer.toString(RANDOM.nextInt(100_000_000));
+        return "0".repeat(8 - digits.length()) + digits;
     }
 
     static String random(int length) {
