@@ -6,6 +6,7 @@ import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.payment.PaymentStatus;
 import com.grow.payments.shared.payment.PaymentView;
 import com.grow.payments.shared.support.BoundedLru;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -83,7 +84,7 @@ public class PaymentViewRepository {
     public Optional<StoredView> find(String orderId) {
         return jdbc.sql("SELECT document, last_sequence FROM payment_view WHERE order_id = ?")
                 .param(orderId)
-                .query((rs, row) -> stored(orderId, rs.getLong(2), rs.getString(1)))
+                .query((rs, row) -> stored(orderId, rs.getLong(2), () -> rs.getString(1)))
                 .optional();
     }
 
@@ -94,7 +95,7 @@ public class PaymentViewRepository {
             jdbc.sql("SELECT order_id, document, last_sequence FROM payment_view WHERE order_id IN (:orderIds)")
                     .param("orderIds", orderIds)
                     .query((rs, row) -> Map.entry(rs.getString(1),
-                            stored(rs.getString(1), rs.getLong(3), rs.getString(2))))
+                            stored(rs.getString(1), rs.getLong(3), () -> rs.getString(2))))
                     .list()
                     .forEach(row -> found.put(row.getKey(), row.getValue()));
         }
@@ -134,19 +135,28 @@ public class PaymentViewRepository {
         List<PaymentView> content = jdbc.sql("SELECT order_id, last_sequence, document FROM payment_view" + where
                         + " ORDER BY requested_at DESC, order_id DESC LIMIT ? OFFSET ?")
                 .params(pageArgs)
-                .query((rs, row) -> stored(rs.getString(1), rs.getLong(2), rs.getString(3)).view())
+                .query((rs, row) -> stored(rs.getString(1), rs.getLong(2), () -> rs.getString(3)).view())
                 .list();
         return new PageView<>(content, page, size, total);
     }
 
-    /** The row's view: the one kept when it is of the same sequence, else read from its document. */
-    private StoredView stored(String orderId, long sequence, String document) {
+    /**
+     * The row's view: the one kept when it is of the same sequence, else read from its document.
+     * The document column is decoded into text only then: a history page of kept views decodes none.
+     */
+    private StoredView stored(String orderId, long sequence, DocumentColumn document) throws SQLException {
         StoredView view = kept.get(orderId);
         if (view == null || view.lastSequence() != sequence) {
-            view = new StoredView(json.read(document, PaymentView.class), sequence);
+            view = new StoredView(json.read(document.text(), PaymentView.class), sequence);
             kept.put(orderId, view);
         }
         return view;
+    }
+
+    /** A row's document column, read from the result set only when asked. */
+    @FunctionalInterface
+    private interface DocumentColumn {
+        String text() throws SQLException;
     }
 
     public void deleteAll() {
