@@ -243,6 +243,9 @@ public class AxonConfiguration {
         return serializer;
     }
 
+    /** Which aggregate a command is for, found from the command class's annotated member (looked up once per class). */
+    private static final RememberingCommandTargetResolver COMMAND_TARGETS = new RememberingCommandTargetResolver();
+
     /** Aggregates of each kind kept in memory after a command (about a kilobyte each). */
     private static final int KEPT_AGGREGATES = 10_000;
 
@@ -275,6 +278,7 @@ public class AxonConfiguration {
      */
     private static <A> AggregateConfigurer<A> ownEventsOnly(Class<A> type, LastSequences lastSequences) {
         return AggregateConfigurer.defaultConfiguration(type)
+                .configureCommandTargetResolver(c -> COMMAND_TARGETS)
                 .configureFilterEventsByType(c -> true)
                 .configureCache(c -> new SequenceCheckedAggregateCache(lastSequences, KEPT_AGGREGATES));
     }
