@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Toss's Idempotency-Key semantics: scope is key + secret key + path + method (never the body);
@@ -56,6 +57,7 @@ final class IdempotencyCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Queue<Begun> oldestFirst = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean forgetting = new AtomicBoolean();
 
     /**
      * The secret key is part of the scope but is hashed so the map never holds it in clear.
@@ -104,14 +106,24 @@ final class IdempotencyCache {
      * call still in flight after the retention (a sandbox clock moved ahead) goes to the back.
      */
     private void forgetExpired(Instant now) {
-        List<Begun> stillInFlight = new ArrayList<>(0);
-        Begun head;
-        while ((head = oldestFirst.peek()) != null && expired(head.storedAt(), now)) {
-            if (oldestFirst.remove(head) && !forget(head)) {
-                stillInFlight.add(head);
-            }
+        Begun head = oldestFirst.peek();
+        if (head == null || !expired(head.storedAt(), now) || !forgetting.compareAndSet(false, true)) {
+            return;
         }
-        oldestFirst.addAll(stillInFlight);
+        // one caller at a time takes from the head (others only add at the tail), so the head it
+        // looked at is the one it takes
+        try {
+            List<Begun> stillInFlight = new ArrayList<>(0);
+            while ((head = oldestFirst.peek()) != null && expired(head.storedAt(), now)) {
+                oldestFirst.poll();
+                if (!forget(head)) {
+                    stillInFlight.add(head);
+                }
+            }
+            oldestFirst.addAll(stillInFlight);
+        } finally {
+            forgetting.set(false);
+        }
     }
 
     /** Removes the answer {@code begun} reserved; false if that call is still in flight. */

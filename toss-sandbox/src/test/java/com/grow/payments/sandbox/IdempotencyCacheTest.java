@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class IdempotencyCacheTest {
@@ -90,6 +96,35 @@ class IdempotencyCacheTest {
         start("other", EXPIRED.plusSeconds(1));
 
         assertThat(cache.size()).as("only other").isEqualTo(1);
+    }
+
+    @Test
+    void callers_racing_past_the_retention_forget_every_expired_answer_and_no_new_one() throws Exception {
+        for (int i = 0; i < 5_000; i++) {
+            cache.complete(start("old-" + i, T0.plusMillis(i)), answer("old"));
+        }
+        int threads = 8;
+        int perThread = 500;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> racing = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                racing.add(pool.submit(() -> {
+                    for (int i = 0; i < perThread; i++) {
+                        cache.complete(start("new-" + thread + "-" + i, EXPIRED.plusSeconds(10)), answer("new"));
+                    }
+                }));
+            }
+            for (Future<?> call : racing) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(cache.size()).isEqualTo(threads * perThread);
+        assertThat(cache.begin(scope("new-3-7"), EXPIRED.plusSeconds(11))).isInstanceOf(IdempotencyCache.Replay.class);
     }
 
     private IdempotencyCache.Started start(String key, Instant at) {
