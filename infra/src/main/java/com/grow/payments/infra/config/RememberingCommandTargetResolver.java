@@ -20,7 +20,8 @@ import org.axonframework.modelling.command.VersionedAggregateIdentifier;
  * (a copy of each) and asks every one of them for its annotations on every command it routes;
  * a class's members never change, so the first member found is kept ({@link ClassValue}). The
  * rest is Axon's: the first annotated method, else the first annotated field, of the class and its
- * superclasses; the version as a number or parsed from text; the same exceptions and messages.
+ * superclasses; the version as a number or parsed from text; the same exceptions, with Axon's
+ * messages for a command without a target or with a version that is not a number.
  */
 final class RememberingCommandTargetResolver implements CommandTargetResolver {
 
@@ -46,7 +47,7 @@ final class RememberingCommandTargetResolver implements CommandTargetResolver {
             version = asLong(read(members.version(), command.getPayload()));
         } catch (InvocationTargetException e) {
             throw new IllegalArgumentException("An exception occurred while extracting aggregate "
-                    + "information form a command", e);
+                    + "information from a command", e);
         } catch (IllegalAccessException e) {
             throw new IllegalArgumentException("The current security context does not allow extraction of "
                     + "aggregate information from the given command.", e);
