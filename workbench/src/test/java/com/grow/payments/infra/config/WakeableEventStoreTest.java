@@ -10,6 +10,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventStream;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,9 @@ class WakeableEventStoreTest {
 
     /** A stream whose only event arrives when the test says so; it waits as the embedded store's streams do. */
     private static final class OneEventStream implements TrackingEventStream {
+
+        static final TrackedEventMessage<?> EVENT = new GenericTrackedEventMessage<>(
+                new GlobalSequenceTrackingToken(1), GenericEventMessage.asEventMessage("paid"));
 
         final CountDownLatch arrived = new CountDownLatch(1);
         final AtomicInteger waits = new AtomicInteger();
@@ -33,12 +39,13 @@ class WakeableEventStoreTest {
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return Optional.empty();
+            return arrived.getCount() == 0 ? Optional.of(EVENT) : Optional.empty();
         }
 
         @Override
-        public TrackedEventMessage<?> nextAvailable() {
-            throw new UnsupportedOperationException("not used here");
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            arrived.await();
+            return EVENT;
         }
 
         @Override
@@ -70,6 +77,7 @@ class WakeableEventStoreTest {
         events.arrived.countDown();
 
         assertThat(waiting.orTimeout(30, TimeUnit.SECONDS).join()).isTrue();
+        assertThat(stream.peek()).contains(OneEventStream.EVENT);
     }
 
     @Test
