@@ -2,10 +2,12 @@ package com.grow.payments.command.web;
 
 import com.grow.payments.shared.MemberId;
 import com.grow.payments.shared.reads.AnsweredSequences;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
 
@@ -15,13 +17,19 @@ final class CountedEvents {
     private CountedEvents() {
     }
 
+    /**
+     * Counts a read once its events are taken: Axon's in-memory stream is lazy, so a read counted
+     * before it is drained could still see an event appended after the count.
+     */
     static final class Engine extends InMemoryEventStorageEngine {
         final AtomicInteger reads = new AtomicInteger();
 
         @Override
         public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
+            List<? extends DomainEventMessage<?>> taken =
+                    super.readEvents(aggregateIdentifier, firstSequenceNumber).asStream().toList();
             reads.incrementAndGet();
-            return super.readEvents(aggregateIdentifier, firstSequenceNumber);
+            return DomainEventStream.of(taken);
         }
     }
 
