@@ -4,10 +4,11 @@ import com.grow.payments.shared.payment.PaymentCheckedOut;
 import com.grow.payments.shared.payment.PaymentEvent;
 import com.grow.payments.shared.payment.PaymentView;
 import java.time.Instant;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -23,8 +24,8 @@ import org.springframework.stereotype.Component;
  * it, so an event delivered twice (after a crash, or a replay racing live traffic) is applied once.
  * <p>
  * The events of one processor batch are folded in memory and written when the batch commits: the
- * rows of every order in the batch are read in one query, and each changed row is written once
- * (ADR 0011). A batch that fails is rolled back whole and handled again, from the stored rows.
+ * rows the batch cannot fold without are read in one query, and each changed row is written once
+ * (ADR 0011). A batch that fails is rolled back whole and handled again.
  */
 @Component
 @ProcessingGroup(PaymentHistoryProjection.NAME)
@@ -33,6 +34,7 @@ public class PaymentHistoryProjection {
     public static final String NAME = "payment-history";
 
     private static final String BATCH = PaymentHistoryProjection.class.getName() + ".batch";
+    private static final long UNKNOWN = -1;
 
     private final PaymentViewRepository views;
 
@@ -63,22 +65,28 @@ public class PaymentHistoryProjection {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get();
         return unitOfWork.root().getOrComputeResource(BATCH, key -> {
             PaymentViewBatch batch = new PaymentViewBatch(views, false);
-            batch.read(ordersIn(unitOfWork));
+            batch.open(firstSequences(unitOfWork));
             unitOfWork.onPrepareCommit(uow -> batch.write());
+            unitOfWork.afterCommit(uow -> batch.committed());
             return batch;
         });
     }
 
-    private static Set<String> ordersIn(UnitOfWork<?> unitOfWork) {
+    /**
+     * The orders whose events the unit of work holds, each with the lowest sequence among them
+     * ({@link #UNKNOWN} for an event without one: that order's row is read).
+     */
+    private static Map<String, Long> firstSequences(UnitOfWork<?> unitOfWork) {
         List<? extends Message<?>> messages = unitOfWork instanceof BatchingUnitOfWork<?> batching
                 ? batching.getMessages() : List.of(unitOfWork.getMessage());
-        Set<String> orders = new LinkedHashSet<>();
+        Map<String, Long> first = new LinkedHashMap<>();
         for (Message<?> message : messages) {
             if (PaymentEvent.class.isAssignableFrom(message.getPayloadType())
                     && message.getPayload() instanceof PaymentEvent event) {
-                orders.add(event.orderId().value());
+                long sequence = message instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : UNKNOWN;
+                first.merge(event.orderId().value(), sequence, Math::min);
             }
         }
-        return orders;
+        return first;
     }
 }

@@ -33,10 +33,11 @@ public class PaymentViewRepository {
     }
 
     /**
-     * How many orders' views are kept read. A member's history page is read again and again and
-     * each batch of events reads the rows it folds into: a row whose last sequence is the one kept
-     * is not read from JSON again. A row changes only with a later sequence, so a kept view is
-     * never older than the row it stands for.
+     * How many orders' views are kept, as read or as written by the projection. A member's history
+     * page is read again and again: a row whose last sequence is the one kept is not read from JSON
+     * again. A view is the fold of its order's events up to its sequence and nothing else, so a kept
+     * view is right for that sequence whatever the table holds now: the projection folds on from
+     * it without reading the row when the batch's events for the order begin right after it.
      */
     private static final int KEPT_VIEWS = 10_000;
 
@@ -44,13 +45,14 @@ public class PaymentViewRepository {
     private final BoundedLru<String, StoredView> kept = new BoundedLru<>(KEPT_VIEWS);
     private final ReadModelStore store;
     private final ReadModelJson json;
-    private final String insert;
+    private final String write;
 
     public PaymentViewRepository(ReadModelStore store, ReadModelJson json) {
         this.jdbc = store.jdbc();
         this.store = store;
         this.json = json;
-        this.insert = store.insertIgnoringDuplicate("payment_view", INSERT_COLUMNS, INSERT_VALUES, List.of("order_id"));
+        this.write = store.insertOrUpdateIfNewer("payment_view", INSERT_COLUMNS, INSERT_VALUES, List.of("order_id"),
+                UPDATED_COLUMNS, "last_sequence");
     }
 
     private static final String INSERT_COLUMNS = "order_id, member_id, payment_key, order_name, method, status, "
@@ -59,22 +61,28 @@ public class PaymentViewRepository {
     private static final String INSERT_VALUES = ":orderId, :memberId, :paymentKey, :orderName, :method, :status, "
             + ":totalAmount, :balanceAmount, :currency, :requestedAt, :approvedAt, :dueDate, :document, :sequence, "
             + ":updatedAt, :cancelInProgress, :needsAttention";
-    private static final String UPDATE = """
-            UPDATE payment_view SET payment_key = :paymentKey, method = :method, status = :status,
-                total_amount = :totalAmount, balance_amount = :balanceAmount, approved_at = :approvedAt,
-                due_date = :dueDate,
-                document = :document, last_sequence = :sequence, updated_at = :updatedAt,
-                cancel_in_progress = :cancelInProgress, needs_attention = :needsAttention
-            WHERE order_id = :orderId AND last_sequence < :sequence""";
+    /** What a later event can change; the member, the order's name, currency and time never do. */
+    private static final List<String> UPDATED_COLUMNS = List.of("payment_key", "method", "status", "total_amount",
+            "balance_amount", "approved_at", "due_date", "document", "updated_at", "cancel_in_progress",
+            "needs_attention");
 
-    /** New orders' rows, in one batch; a row already there (a checkout delivered again) is left as it is. */
-    void insertAll(List<PaymentViewBatch.Row> rows) {
-        store.batch(insert, parameters(rows));
+    /**
+     * The rows in one batch: a new order's row inserted, a stored one updated unless it already
+     * holds a later event (a checkout or an event delivered again leaves it as it is).
+     */
+    void writeAll(List<PaymentViewBatch.Row> rows) {
+        store.batch(write, parameters(rows));
     }
 
-    /** Stored rows, in one batch; a row that already holds a later event is left as it is. */
-    void updateAll(List<PaymentViewBatch.Row> rows) {
-        store.batch(UPDATE, parameters(rows));
+    /** Keeps the views of rows just written, so that neither the next batch nor a page reads them back. */
+    void keep(List<PaymentViewBatch.Row> rows) {
+        rows.forEach(row -> kept.put(row.view().orderId(), new StoredView(row.view(), row.lastSequence())));
+    }
+
+    /** The kept view of the order, if it is the one of exactly this sequence. */
+    Optional<StoredView> keptAt(String orderId, long sequence) {
+        StoredView view = kept.get(orderId);
+        return view != null && view.lastSequence() == sequence ? Optional.of(view) : Optional.empty();
     }
 
     private List<MapSqlParameterSource> parameters(List<PaymentViewBatch.Row> rows) {

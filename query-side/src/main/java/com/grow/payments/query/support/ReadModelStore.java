@@ -67,6 +67,32 @@ public final class ReadModelStore {
         };
     }
 
+    /**
+     * {@code INSERT INTO table (columns) VALUES (values)} that, when a row with the same key is
+     * already there, sets the {@code updated} columns and the {@code version} column to the new
+     * values only if the stored version is lower: a row never goes back to an older version, and a
+     * missing row is written whole.
+     *
+     * @param keyColumns the primary or unique key the duplicate would violate
+     * @param version    a column among {@code columns} that only grows (a last sequence)
+     */
+    public String insertOrUpdateIfNewer(String table, String columns, String values, List<String> keyColumns,
+                                        List<String> updated, String version) {
+        return switch (vendor) {
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON CONFLICT ("
+                    + String.join(", ", keyColumns) + ") DO UPDATE SET "
+                    + String.join(", ", updated.stream().map(c -> c + " = EXCLUDED." + c).toList())
+                    + ", " + version + " = EXCLUDED." + version
+                    + " WHERE " + table + "." + version + " < EXCLUDED." + version;
+            // assignments run left to right, each seeing the ones before: the version is compared
+            // in every one of them, and moved last
+            case MYSQL -> "INSERT INTO " + table + " (" + columns + ") VALUES (" + values + ") ON DUPLICATE KEY UPDATE "
+                    + String.join(", ", updated.stream().map(c -> c + " = IF(" + version + " < VALUES(" + version
+                            + "), VALUES(" + c + "), " + c + ")").toList())
+                    + ", " + version + " = GREATEST(" + version + ", VALUES(" + version + "))";
+        };
+    }
+
     /** Runs the work in one read-model transaction, or in the caller's when it is already in one. */
     public <T> T inTransaction(Supplier<T> work) {
         return transactions.execute(status -> work.get());

@@ -34,6 +34,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -103,14 +104,28 @@ class PaymentViewBatchIT {
         }
     }
 
-    /** Every delivery in one batch, its orders' rows read first, written when the batch commits. */
+    /**
+     * Every delivery in one batch, opened as the projection opens it (by each order's first
+     * sequence), written when the batch commits, its views kept once it has.
+     */
     private static void inOneBatch(List<Delivery> deliveries) {
+        inOneBatch(views, deliveries);
+    }
+
+    private static void inOneBatch(PaymentViewRepository repository, List<Delivery> deliveries) {
+        PaymentViewBatch batch = new PaymentViewBatch(repository, false);
         store.inTransaction(() -> {
-            PaymentViewBatch batch = new PaymentViewBatch(views, false);
-            batch.read(deliveries.stream().map(d -> ((PaymentEvent) d.event()).orderId().value()).distinct().toList());
+            batch.open(firstSequences(deliveries));
             deliveries.forEach(delivery -> deliver(batch, delivery));
             batch.write();
         });
+        batch.committed();
+    }
+
+    private static Map<String, Long> firstSequences(List<Delivery> deliveries) {
+        Map<String, Long> first = new LinkedHashMap<>();
+        deliveries.forEach(d -> first.merge(((PaymentEvent) d.event()).orderId().value(), d.sequence(), Math::min));
+        return first;
     }
 
     /** Batches of {@code size} deliveries, each committed before the next. */
@@ -343,6 +358,84 @@ class PaymentViewBatchIT {
         writeThrough(paidThenCancelledInTwoSteps(writtenThrough).subList(1, 4));
 
         assertThat(views.findAll(List.of(batched.value(), writtenThrough.value()))).isEmpty();
+    }
+
+    @Test
+    void a_batch_that_begins_right_after_a_kept_view_folds_on_from_it_without_reading_the_row() {
+        CountedReads counted = new CountedReads();
+        OrderId order = newOrder();
+        List<Delivery> history = paidThenCancelledInTwoSteps(order);
+
+        inOneBatch(counted, history.subList(0, 3));
+        inOneBatch(counted, history.subList(3, 5));
+        inOneBatch(counted, history.subList(5, 7));
+
+        assertThat(counted.reads).as("a checkout, then kept views: no row read").isZero();
+        assertThat(views.find(order.value()).orElseThrow().view())
+                .isEqualTo(PaymentView.fold(history.stream().map(Delivery::event).toList()));
+        assertThat(views.find(order.value()).orElseThrow().lastSequence()).isEqualTo(6);
+    }
+
+    @Test
+    void a_batch_that_does_not_begin_right_after_the_kept_view_reads_the_row() {
+        CountedReads counted = new CountedReads();
+        OrderId order = newOrder();
+        List<Delivery> history = paidThenCancelledInTwoSteps(order);
+        inOneBatch(counted, history.subList(0, 3));
+        // written elsewhere (another instance had the segment): the kept view is of sequence 2
+        inOneBatch(views, history.subList(3, 5));
+
+        inOneBatch(counted, history.subList(5, 7));
+
+        assertThat(counted.reads).isEqualTo(1);
+        assertThat(views.find(order.value()).orElseThrow().view())
+                .isEqualTo(PaymentView.fold(history.stream().map(Delivery::event).toList()));
+    }
+
+    @Test
+    void a_row_gone_from_under_a_kept_view_is_written_whole_again() {
+        CountedReads counted = new CountedReads();
+        OrderId order = newOrder();
+        List<Delivery> history = paidThenCancelledInTwoSteps(order);
+        inOneBatch(counted, history.subList(0, 3));
+        Map<String, Object> approved = row(order);
+        store.jdbc().sql("DELETE FROM payment_view WHERE order_id = ?").param(order.value()).update();
+
+        inOneBatch(counted, history.subList(3, 5));
+
+        OrderId reference = newOrder();
+        inOneBatch(paidThenCancelledInTwoSteps(reference).subList(0, 5));
+        assertThat(row(order)).isEqualTo(row(reference)).isNotEqualTo(approved);
+    }
+
+    @Test
+    void a_checkout_delivered_again_with_the_events_after_it_moves_a_stored_row_on_without_reading_it() {
+        CountedReads counted = new CountedReads();
+        OrderId order = newOrder();
+        List<Delivery> history = paidThenCancelledInTwoSteps(order);
+        inOneBatch(history.subList(0, 3));
+
+        inOneBatch(counted, history.subList(0, 5));
+
+        assertThat(counted.reads).isZero();
+        assertThat(views.find(order.value()).orElseThrow().lastSequence()).isEqualTo(4);
+        assertThat(views.find(order.value()).orElseThrow().view())
+                .isEqualTo(PaymentView.fold(history.subList(0, 5).stream().map(Delivery::event).toList()));
+    }
+
+    /** The repository, counting the queries that read stored rows for a batch. */
+    private static final class CountedReads extends PaymentViewRepository {
+        private int reads;
+
+        CountedReads() {
+            super(store, new ReadModelJson());
+        }
+
+        @Override
+        Map<String, StoredView> findAll(Collection<String> orderIds) {
+            reads++;
+            return super.findAll(orderIds);
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------
