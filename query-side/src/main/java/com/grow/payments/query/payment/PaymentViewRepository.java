@@ -136,16 +136,9 @@ public class PaymentViewRepository {
             where.append(" AND requested_at < ?");
             args.add(Timestamp.from(filter.to()));
         }
-        long total = jdbc.sql("SELECT count(*) FROM payment_view" + where).params(args).query(Long.class).single();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<PaymentView> content = jdbc.sql("SELECT order_id, last_sequence, document FROM payment_view" + where
-                        + " ORDER BY requested_at DESC, order_id DESC LIMIT ? OFFSET ?")
-                .params(pageArgs)
-                .query((rs, row) -> stored(rs.getString(1), rs.getLong(2), () -> rs.getString(3)).view())
-                .list();
-        return new PageView<>(content, page, size, total);
+        return store.page("payment_view", "order_id, last_sequence, document", where.toString(), args,
+                "requested_at DESC, order_id DESC", page, size,
+                (rs, row) -> stored(rs.getString(1), rs.getLong(2), () -> rs.getString(3)).view());
     }
 
     /**

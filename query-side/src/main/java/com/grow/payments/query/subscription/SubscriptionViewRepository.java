@@ -6,7 +6,6 @@ import com.grow.payments.query.support.ReadModelStore;
 import com.grow.payments.shared.subscription.SubscriptionView;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -79,16 +78,8 @@ public class SubscriptionViewRepository {
     PageView<SubscriptionView> page(String memberId, int page, int size) {
         String where = memberId == null ? "" : " WHERE member_id = ?";
         List<Object> args = memberId == null ? List.of() : List.of(memberId);
-        long total = jdbc.sql("SELECT count(*) FROM subscription_view" + where).params(args).query(Long.class).single();
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(size);
-        pageArgs.add((long) page * size);
-        List<SubscriptionView> content = jdbc.sql("SELECT document FROM subscription_view" + where
-                        + " ORDER BY started_at DESC, subscription_id DESC LIMIT ? OFFSET ?")
-                .params(pageArgs)
-                .query((rs, row) -> json.read(rs.getString(1), SubscriptionView.class))
-                .list();
-        return new PageView<>(content, page, size, total);
+        return store.page("subscription_view", "document", where, args, "started_at DESC, subscription_id DESC", page,
+                size, (rs, row) -> json.read(rs.getString(1), SubscriptionView.class));
     }
 
     void deleteAll() {

@@ -1,8 +1,10 @@
 package com.grow.payments.query.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +93,37 @@ public final class ReadModelStore {
                             + "), VALUES(" + c + "), " + c + ")").toList())
                     + ", " + version + " = GREATEST(" + version + ", VALUES(" + version + "))";
         };
+    }
+
+    /**
+     * One page of a table's rows, newest first as {@code orderBy} says, with the number of rows
+     * {@code where} matches, in one statement: the count is a subquery of the page's query, so both
+     * come from the same snapshot in one round trip. A page past the last row has no row to carry
+     * the count, so then it is counted on its own.
+     *
+     * @param where empty, or {@code " WHERE ..."} with {@code ?} for each of {@code args}
+     */
+    public <T> PageView<T> page(String table, String columns, String where, List<Object> args, String orderBy,
+                                int page, int size, RowMapper<T> row) {
+        String count = "SELECT count(*) FROM " + table + where;
+        List<Object> pageArgs = new ArrayList<>(args.size() * 2 + 2);
+        pageArgs.addAll(args);
+        pageArgs.addAll(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        long[] total = {0};
+        List<T> content = jdbc.sql("SELECT " + columns + ", (" + count + ") AS total_rows FROM " + table + where
+                        + " ORDER BY " + orderBy + " LIMIT ? OFFSET ?")
+                .params(pageArgs)
+                .query((rs, rowNumber) -> {
+                    total[0] = rs.getLong("total_rows");
+                    return row.mapRow(rs, rowNumber);
+                })
+                .list();
+        if (content.isEmpty()) {
+            total[0] = jdbc.sql(count).params(args).query(Long.class).single();
+        }
+        return new PageView<>(content, page, size, total[0]);
     }
 
     /** Runs the work in one read-model transaction, or in the caller's when it is already in one. */

@@ -59,8 +59,15 @@ abstract class ReadModelsContract extends IntegrationTest {
         JsonNode page = get("/api/v1/payments?size=2&page=0", token).json();
         assertThat(page.path("content")).extracting(n -> n.path("orderId").asText())
                 .containsExactly(declined, paid.get(2));
-        assertThat(get("/api/v1/payments?size=2&page=1", token).json().path("content"))
-                .extracting(n -> n.path("orderId").asText()).containsExactly(paid.get(1), paid.get(0));
+        assertThat(page.path("totalElements").asLong()).isEqualTo(4);
+        JsonNode second = get("/api/v1/payments?size=2&page=1", token).json();
+        assertThat(second.path("content")).extracting(n -> n.path("orderId").asText())
+                .containsExactly(paid.get(1), paid.get(0));
+        assertThat(second.path("totalElements").asLong()).isEqualTo(4);
+        JsonNode pastTheEnd = get("/api/v1/payments?size=2&page=7", token).json();
+        assertThat(pastTheEnd.path("content")).isEmpty();
+        assertThat(pastTheEnd.path("totalElements").asLong()).as("counted although no row carries the count")
+                .isEqualTo(4);
         JsonNode done = get("/api/v1/payments?status=DONE", token).json();
         assertThat(done.path("totalElements").asLong()).isEqualTo(3);
         assertThat(done.path("content")).allSatisfy(p -> assertThat(p.path("memberId").asText()).isEqualTo(member));
@@ -76,12 +83,16 @@ abstract class ReadModelsContract extends IntegrationTest {
         try {
             String member = prefix + "m7";
             analyze();
-            String plan = explain("SELECT document FROM payment_view WHERE 1 = 1 AND member_id = '" + member
-                    + "' ORDER BY requested_at DESC, order_id DESC LIMIT 20 OFFSET 0");
+            String where = " WHERE 1 = 1 AND member_id = '" + member + "'";
+            // the page and its count in one statement, as the service sends it
+            String plan = explain("SELECT order_id, last_sequence, document, (SELECT count(*) FROM payment_view" + where
+                    + ") AS total_rows FROM payment_view" + where
+                    + " ORDER BY requested_at DESC, order_id DESC LIMIT 20 OFFSET 0");
             assertThat(plan).as(plan).contains("payment_view_member");
             assertThat(plan).as("no full scan of payment_view:\n" + plan)
                     .doesNotContain("Seq Scan").doesNotContainPattern("(?i)\\btype=ALL\\b");
-            String count = explain("SELECT count(*) FROM payment_view WHERE 1 = 1 AND member_id = '" + member + "'");
+            // a page past the last row counts on its own
+            String count = explain("SELECT count(*) FROM payment_view" + where);
             assertThat(count).as(count).contains("payment_view_member").doesNotContain("Seq Scan")
                     .doesNotContainPattern("(?i)\\btype=ALL\\b");
             // and the answer is right: that member's 100 rows, newest first
@@ -203,6 +214,12 @@ abstract class ReadModelsContract extends IntegrationTest {
                 .isEqualTo("DONE"));
         String chargeOrder = get("/api/v1/subscriptions/" + id, token).json().path("charges").path(0).path("orderId")
                 .asText();
+        JsonNode listed = get("/api/v1/subscriptions?size=5", token).json();
+        assertThat(listed.path("content")).extracting(n -> n.path("subscriptionId").asText()).contains(id);
+        assertThat(listed.path("totalElements").asLong()).isEqualTo(listed.path("content").size());
+        JsonNode pastTheEnd = get("/api/v1/subscriptions?size=5&page=9", token).json();
+        assertThat(pastTheEnd.path("content")).isEmpty();
+        assertThat(pastTheEnd.path("totalElements").asLong()).isEqualTo(listed.path("totalElements").asLong());
         Reply cancelled = post("/api/v1/subscriptions/" + id + "/cancel", token, "{}");
         assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
         return chargeOrder;
