@@ -371,9 +371,7 @@ class PaymentViewBatchIT {
         inOneBatch(counted, history.subList(5, 7));
 
         assertThat(counted.reads).as("a checkout, then kept views: no row read").isZero();
-        assertThat(views.find(order.value()).orElseThrow().view())
-                .isEqualTo(PaymentView.fold(history.stream().map(Delivery::event).toList()));
-        assertThat(views.find(order.value()).orElseThrow().lastSequence()).isEqualTo(6);
+        assertStoredAsTheFoldOf(order, history);
     }
 
     @Test
@@ -388,8 +386,7 @@ class PaymentViewBatchIT {
         inOneBatch(counted, history.subList(5, 7));
 
         assertThat(counted.reads).isEqualTo(1);
-        assertThat(views.find(order.value()).orElseThrow().view())
-                .isEqualTo(PaymentView.fold(history.stream().map(Delivery::event).toList()));
+        assertStoredAsTheFoldOf(order, history);
     }
 
     @Test
@@ -418,9 +415,14 @@ class PaymentViewBatchIT {
         inOneBatch(counted, history.subList(0, 5));
 
         assertThat(counted.reads).isZero();
-        assertThat(views.find(order.value()).orElseThrow().lastSequence()).isEqualTo(4);
-        assertThat(views.find(order.value()).orElseThrow().view())
-                .isEqualTo(PaymentView.fold(history.subList(0, 5).stream().map(Delivery::event).toList()));
+        assertStoredAsTheFoldOf(order, history.subList(0, 5));
+    }
+
+    /** The order's stored view is the fold of these deliveries, at the last one's sequence. */
+    private static void assertStoredAsTheFoldOf(OrderId order, List<Delivery> deliveries) {
+        PaymentViewRepository.StoredView stored = views.find(order.value()).orElseThrow();
+        assertThat(stored.view()).isEqualTo(PaymentView.fold(deliveries.stream().map(Delivery::event).toList()));
+        assertThat(stored.lastSequence()).isEqualTo(deliveries.get(deliveries.size() - 1).sequence());
     }
 
     /** The repository, counting the queries that read stored rows for a batch. */
