@@ -50,6 +50,7 @@ final class TraceIds {
     }
 
     static Optional<String> fromTracer() {
+        LoggingContext.settle(); // a handler's message may carry one not in the MDC yet
         String traceId = MDC.get(MDC_KEY);
         return traceId != null && TRACER_ID.matcher(traceId).matches() ? Optional.of(traceId) : Optional.empty();
     }
